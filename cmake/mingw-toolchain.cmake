@@ -1,0 +1,17 @@
+# Shared body of the MinGW-w64 toolchain files; the caller sets OLK_MINGW_TRIPLE
+# and CMAKE_SYSTEM_PROCESSOR first.
+set(CMAKE_SYSTEM_NAME Windows)
+set(CMAKE_C_COMPILER   ${OLK_MINGW_TRIPLE}-gcc)
+set(CMAKE_CXX_COMPILER ${OLK_MINGW_TRIPLE}-g++)
+set(CMAKE_RC_COMPILER  ${OLK_MINGW_TRIPLE}-windres)
+set(CMAKE_FIND_ROOT_PATH /usr/${OLK_MINGW_TRIPLE})
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+# ONLY, or cmocka's find_library(rt) picks up the host's librt.
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+find_program(OLK_WINE NAMES wine wine64)
+if(OLK_WINE)
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${OLK_WINE})
+endif()

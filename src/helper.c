@@ -1,0 +1,2 @@
+/* placeholder: being written */
+typedef int olk_placeholder_helper;
