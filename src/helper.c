@@ -1,2 +1,256 @@
-/* placeholder: being written */
-typedef int olk_placeholder_helper;
+/*
+ * The helper object: IOlkAccountHelper, as Microsoft documents it, and
+ * IOlkHelperConfig, which gives it its session once.
+ *
+ * The helper holds no session state of its own: everything about the session
+ * lives in the session owner (session.c). The helper's only mutable field is
+ * the owner pointer, written once by a compare-exchange, so the object needs
+ * no lock and is safe to call from any apartment (ThreadingModel Both).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+
+#include "helper.h"
+#include "olkhelper.h"
+#include "server_lock.h"
+#include "session.h"
+
+struct helper
+{
+    IOlkAccountHelper IOlkAccountHelper_iface;
+    IOlkHelperConfig IOlkHelperConfig_iface;
+    LONG refcount;
+    struct session_owner *owner; /* NULL until configured, then never changed */
+};
+
+static inline struct helper *impl_from_IOlkAccountHelper(IOlkAccountHelper *iface)
+{
+    return CONTAINING_RECORD(iface, struct helper, IOlkAccountHelper_iface);
+}
+
+static inline struct helper *impl_from_IOlkHelperConfig(IOlkHelperConfig *iface)
+{
+    return CONTAINING_RECORD(iface, struct helper, IOlkHelperConfig_iface);
+}
+
+static struct session_owner *helper_owner(struct helper *helper)
+{
+    /* Full barrier: an owner published by another thread is seen whole. */
+    return InterlockedCompareExchangePointer((void **)&helper->owner, NULL, NULL);
+}
+
+/* Publishes owner unless the helper is configured already; consumes owner. */
+static HRESULT helper_set_owner(struct helper *helper, struct session_owner *owner)
+{
+    if (InterlockedCompareExchangePointer((void **)&helper->owner, owner, NULL) != NULL)
+    {
+        session_owner_release(owner);
+        return E_OLK_ALREADY_INITIALIZED;
+    }
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE helper_QueryInterface(IOlkAccountHelper *iface, REFIID riid, void **ppv)
+{
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+
+    if (!ppv)
+        return E_POINTER;
+    *ppv = NULL;
+    if (!riid)
+        return E_INVALIDARG;
+
+    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IOlkAccountHelper))
+        *ppv = &helper->IOlkAccountHelper_iface;
+    else if (IsEqualIID(riid, &IID_IOlkHelperConfig))
+        *ppv = &helper->IOlkHelperConfig_iface;
+    else
+        return E_NOINTERFACE;
+
+    IUnknown_AddRef((IUnknown *)*ppv);
+    return S_OK;
+}
+
+static ULONG STDMETHODCALLTYPE helper_AddRef(IOlkAccountHelper *iface)
+{
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+
+    return InterlockedIncrement(&helper->refcount);
+}
+
+static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
+{
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+    ULONG refcount = InterlockedDecrement(&helper->refcount);
+
+    if (!refcount)
+    {
+        if (helper->owner)
+            session_owner_release(helper->owner);
+        free(helper);
+        server_unlock();
+    }
+    return refcount;
+}
+
+static HRESULT STDMETHODCALLTYPE helper_PlaceHolder1(IOlkAccountHelper *iface, void *pv)
+{
+    (void)iface;
+    (void)pv;
+    return E_NOTIMPL;
+}
+
+static HRESULT STDMETHODCALLTYPE helper_GetIdentity(IOlkAccountHelper *iface, LPWSTR identity, DWORD *pcch)
+{
+    struct session_owner *owner = helper_owner(impl_from_IOlkAccountHelper(iface));
+
+    if (!pcch)
+        return E_INVALIDARG;
+    if (!owner)
+        return E_OLK_NOT_INITIALIZED;
+    return session_owner_get_identity(owner, identity, pcch);
+}
+
+static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface, IUnknown **session)
+{
+    struct session_owner *owner = helper_owner(impl_from_IOlkAccountHelper(iface));
+
+    if (!session)
+        return E_INVALIDARG;
+    *session = NULL;
+    if (!owner)
+        return E_OLK_NOT_INITIALIZED;
+    return session_owner_get_session(owner, session);
+}
+
+static HRESULT STDMETHODCALLTYPE helper_HandsOffSession(IOlkAccountHelper *iface)
+{
+    struct session_owner *owner = helper_owner(impl_from_IOlkAccountHelper(iface));
+
+    /* No session was ever created by this helper: the documented answer. */
+    if (!owner)
+        return E_NOTIMPL;
+    return session_owner_hands_off(owner);
+}
+
+static const IOlkAccountHelperVtbl helper_vtbl =
+{
+    helper_QueryInterface,
+    helper_AddRef,
+    helper_Release,
+    helper_PlaceHolder1,
+    helper_GetIdentity,
+    helper_GetMapiSession,
+    helper_HandsOffSession,
+};
+
+static HRESULT STDMETHODCALLTYPE config_QueryInterface(IOlkHelperConfig *iface, REFIID riid, void **ppv)
+{
+    struct helper *helper = impl_from_IOlkHelperConfig(iface);
+
+    return helper_QueryInterface(&helper->IOlkAccountHelper_iface, riid, ppv);
+}
+
+static ULONG STDMETHODCALLTYPE config_AddRef(IOlkHelperConfig *iface)
+{
+    struct helper *helper = impl_from_IOlkHelperConfig(iface);
+
+    return helper_AddRef(&helper->IOlkAccountHelper_iface);
+}
+
+static ULONG STDMETHODCALLTYPE config_Release(IOlkHelperConfig *iface)
+{
+    struct helper *helper = impl_from_IOlkHelperConfig(iface);
+
+    return helper_Release(&helper->IOlkAccountHelper_iface);
+}
+
+static HRESULT STDMETHODCALLTYPE config_UseSession(IOlkHelperConfig *iface, IUnknown *session, LPCWSTR profile)
+{
+    struct helper *helper = impl_from_IOlkHelperConfig(iface);
+    struct session_owner *owner;
+    HRESULT hr;
+
+    if (!session)
+        return E_INVALIDARG;
+    if (helper_owner(helper))
+        return E_OLK_ALREADY_INITIALIZED;
+    if (FAILED(hr = session_owner_borrow(session, profile, &owner)))
+        return hr;
+    return helper_set_owner(helper, owner);
+}
+
+static HRESULT STDMETHODCALLTYPE config_UseProfile(IOlkHelperConfig *iface, LPCWSTR profile, DWORD flags)
+{
+    struct helper *helper = impl_from_IOlkHelperConfig(iface);
+    struct session_owner *owner;
+    HRESULT hr;
+
+    if (helper_owner(helper))
+        return E_OLK_ALREADY_INITIALIZED;
+    if (FAILED(hr = session_owner_own(profile, flags, &owner)))
+        return hr;
+    return helper_set_owner(helper, owner);
+}
+
+static const IOlkHelperConfigVtbl config_vtbl =
+{
+    config_QueryInterface,
+    config_AddRef,
+    config_Release,
+    config_UseSession,
+    config_UseProfile,
+};
+
+static struct helper *helper_alloc(void)
+{
+    struct helper *helper = calloc(1, sizeof(*helper));
+
+    if (!helper)
+        return NULL;
+    helper->IOlkAccountHelper_iface.lpVtbl = &helper_vtbl;
+    helper->IOlkHelperConfig_iface.lpVtbl = &config_vtbl;
+    helper->refcount = 1;
+    server_lock();
+    return helper;
+}
+
+HRESULT helper_create(REFIID riid, void **ppv)
+{
+    struct helper *helper;
+    HRESULT hr;
+
+    if (!ppv)
+        return E_POINTER;
+    *ppv = NULL;
+    if (!(helper = helper_alloc()))
+        return E_OUTOFMEMORY;
+    hr = helper_QueryInterface(&helper->IOlkAccountHelper_iface, riid, ppv);
+    helper_Release(&helper->IOlkAccountHelper_iface);
+    return hr;
+}
+
+HRESULT helper_create_configured(IUnknown *session, const WCHAR *profile, DWORD flags,
+                                 REFIID riid, void **ppv)
+{
+    IOlkHelperConfig *config;
+    HRESULT hr;
+
+    if (!ppv)
+        return E_POINTER;
+    *ppv = NULL;
+    /* Logon flags mean nothing for a session the caller opened. */
+    if (session && flags)
+        return E_INVALIDARG;
+    if (FAILED(hr = helper_create(&IID_IOlkHelperConfig, (void **)&config)))
+        return hr;
+    if (session)
+        hr = IOlkHelperConfig_UseSession(config, session, profile);
+    else
+        hr = IOlkHelperConfig_UseProfile(config, profile, flags);
+    if (SUCCEEDED(hr))
+        hr = IOlkHelperConfig_QueryInterface(config, riid, ppv);
+    IOlkHelperConfig_Release(config);
+    return hr;
+}

@@ -15,6 +15,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <mapix.h>
+#include <mapiguid.h>
+
 #include "olkhelper.h"
 
 /* A value no call of ours may leave in an out-parameter. */
