@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "fake_session.h"
-#include "olktest.h"
+#include <mapiguid.h>
 
 static inline struct fake_session *impl_from_IMAPISession(IMAPISession *iface)
 {

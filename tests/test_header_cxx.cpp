@@ -9,6 +9,7 @@
 #include <windows.h>
 #include <cstdio>
 #include <cstring>
+#include <cwchar>
 #include <type_traits>
 
 #include "olkhelper.h"
