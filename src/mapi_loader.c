@@ -1,2 +1,349 @@
-/* placeholder: being written */
-typedef int olk_placeholder_mapi_loader;
+/*
+ * Finding the Extended MAPI implementation as Microsoft's MAPI Stub Library
+ * does, but loading only by absolute path: a bare or relative name would be
+ * looked up in the current directory and along PATH, where anyone who can
+ * write a file could plant a mapi32.dll into the host process.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "mapi_loader.h"
+
+#include <msi.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define PATH_CCH 1024
+
+/* GetProcAddress's FARPROC to the entry point's own type; void (*)(void) is
+ * the type gcc accepts as a bridge between unrelated function types. */
+#define PROC_CAST(type, proc) ((type)(void (*)(void))(proc))
+
+/* Entry points are looked up by their documented names: plain on x64, and
+ * stdcall-decorated on x86, which is how Outlook's and Windows' MAPI DLLs
+ * (and the MAPI Stub Library) name them there. */
+#ifdef _WIN64
+#define MAPI_EXPORT(name, bytes) #name
+#else
+#define MAPI_EXPORT(name, bytes) #name "@" #bytes
+#endif
+
+/* Windows Installer category GUIDs of Office's core components, newest
+ * first, and the qualifiers naming Outlook within them (MAPI Stub Library,
+ * library/stubutils.cpp). */
+static const WCHAR *const outlook_categories[] =
+{
+    L"{5812C571-53F0-4467-BEFA-0A4F47A9437C}",   /* Office 2016 and later */
+    L"{E83B4360-C208-4325-9504-0D23003A74A5}",   /* 2013 */
+    L"{1E77DE88-BCAB-4C37-B9E5-073AF52DFD7A}",   /* 2010 */
+    L"{24AAE126-0911-478F-A019-07B875EB9996}",   /* 2007 */
+    L"{BC174BAD-2F53-4855-A1D5-0D575C19B1EA}",   /* 2003 */
+    L"{BC174BAD-2F53-4855-A1D5-1D575C19B1EA}",   /* 2003, debug */
+};
+
+/* A 32-bit process cannot load a 64-bit Outlook's olmapi32.dll, so it does
+ * not ask for one. */
+static const WCHAR *const outlook_qualifiers[] =
+{
+#ifdef _WIN64
+    L"outlook.x64.exe",
+#endif
+    L"outlook.exe",
+};
+
+static const WCHAR *const preloaded_mapi[] = { L"olmapi32.dll", L"msmapi32.dll" };
+
+/* ---- the real operating-system calls ------------------------------------ */
+
+static BOOL real_attach_loaded(const WCHAR *name, HMODULE *module)
+{
+    return GetModuleHandleExW(0, name, module);
+}
+
+static LSTATUS real_read_string(HKEY root, const WCHAR *subkey, const WCHAR *value,
+                                WCHAR *data, DWORD *cb, DWORD *type)
+{
+    return RegGetValueW(root, subkey, value, RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ | RRF_NOEXPAND,
+                        type, data, cb);
+}
+
+static DWORD real_expand(const WCHAR *src, WCHAR *dst, DWORD cch)
+{
+    return ExpandEnvironmentStringsW(src, dst, cch);
+}
+
+static UINT real_system_directory(WCHAR *buffer, UINT cch)
+{
+    return GetSystemDirectoryW(buffer, cch);
+}
+
+static HMODULE real_load(const WCHAR *path)
+{
+    return LoadLibraryExW(path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
+}
+
+static FARPROC real_get_proc(HMODULE module, const char *name)
+{
+    return GetProcAddress(module, name);
+}
+
+static void real_release(HMODULE module)
+{
+    FreeLibrary(module);
+}
+
+/* <system directory>\name, or FALSE if it does not fit. */
+static BOOL system_file(UINT (*system_directory)(WCHAR *, UINT), const WCHAR *name,
+                        WCHAR *path, DWORD cch)
+{
+    UINT len = system_directory(path, cch);
+
+    if (!len || len >= cch || len + 1 + wcslen(name) >= cch)
+        return FALSE;
+    path[len] = L'\\';
+    wcscpy(path + len + 1, name);
+    return TRUE;
+}
+
+typedef UINT (WINAPI *provide_component_fn)(LPCWSTR, LPCWSTR, DWORD, LPWSTR, LPDWORD);
+
+/* msi.dll is loaded by full path for the Outlook step and not imported, so
+ * the product does not depend on Windows Installer being loadable. */
+static void *real_open_installer(void)
+{
+    WCHAR path[MAX_PATH];
+
+    if (!system_file(real_system_directory, L"msi.dll", path, ARRAY_SIZE(path)))
+        return NULL;
+    return LoadLibraryExW(path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
+}
+
+/* The install mode is the one the MAPI Stub Library uses. */
+static UINT real_provide_component(void *installer, const WCHAR *category, const WCHAR *qualifier,
+                                   WCHAR *path, DWORD *cch)
+{
+    provide_component_fn provide = PROC_CAST(provide_component_fn,
+                                             GetProcAddress(installer, "MsiProvideQualifiedComponentW"));
+
+    return provide ? provide(category, qualifier, INSTALLMODE_DEFAULT, path, cch) : ERROR_PROC_NOT_FOUND;
+}
+
+static void real_close_installer(void *installer)
+{
+    FreeLibrary(installer);
+}
+
+const struct mapi_loader_ops mapi_loader_default_ops =
+{
+    real_attach_loaded,
+    real_read_string,
+    real_expand,
+    real_open_installer,
+    real_provide_component,
+    real_close_installer,
+    real_system_directory,
+    real_load,
+    real_get_proc,
+    real_release,
+};
+
+/* ---- discovery ---------------------------------------------------------- */
+
+struct search
+{
+    const struct mapi_loader_ops *ops;
+    struct mapi_functions *out;
+    BOOL lacked_export;
+};
+
+/* "X:\..." or "\\server\share\..." (also "\\?\..."). Drive-relative
+ * ("X:name") and root-relative ("\name") paths depend on the current
+ * directory, so they do not count. */
+static BOOL is_absolute_path(const WCHAR *path)
+{
+    WCHAR drive = path[0] | 0x20;
+
+    if (drive >= L'a' && drive <= L'z' && path[1] == L':' && (path[2] == L'\\' || path[2] == L'/'))
+        return TRUE;
+    return (path[0] == L'\\' || path[0] == L'/') && (path[1] == L'\\' || path[1] == L'/');
+}
+
+/* Resolve the entry points of module; a module lacking one is given back. */
+static BOOL take_module(struct search *s, HMODULE module)
+{
+    const struct mapi_loader_ops *ops = s->ops;
+    struct mapi_functions f;
+
+    f.module = module;
+    f.initialize = PROC_CAST(LPMAPIINITIALIZE, ops->get_proc(module, MAPI_EXPORT(MAPIInitialize, 4)));
+    f.uninitialize = PROC_CAST(LPMAPIUNINITIALIZE, ops->get_proc(module, MAPI_EXPORT(MAPIUninitialize, 0)));
+    f.logon_ex = PROC_CAST(LPMAPILOGONEX, ops->get_proc(module, MAPI_EXPORT(MAPILogonEx, 20)));
+    f.free_buffer = PROC_CAST(LPMAPIFREEBUFFER, ops->get_proc(module, MAPI_EXPORT(MAPIFreeBuffer, 4)));
+    if (!f.initialize || !f.uninitialize || !f.logon_ex || !f.free_buffer)
+    {
+        ops->release(module);
+        s->lacked_export = TRUE;
+        return FALSE;
+    }
+    f.admin_profiles = PROC_CAST(LPMAPIADMINPROFILES, ops->get_proc(module, MAPI_EXPORT(MAPIAdminProfiles, 8)));
+    *s->out = f;
+    return TRUE;
+}
+
+static BOOL try_path(struct search *s, const WCHAR *path)
+{
+    HMODULE module;
+
+    if (!is_absolute_path(path))
+        return FALSE;
+    module = s->ops->load(path);
+    return module && take_module(s, module);
+}
+
+/* MAPI that the host (Outlook itself, or a client that linked the MAPI Stub
+ * Library) has already loaded is the one its sessions come from. */
+static BOOL try_preloaded(struct search *s)
+{
+    HMODULE module;
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(preloaded_mapi); i++)
+    {
+        if (s->ops->attach_loaded(preloaded_mapi[i], &module) && module && take_module(s, module))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static BOOL read_string(const struct mapi_loader_ops *ops, const WCHAR *subkey, const WCHAR *value,
+                        WCHAR *data, DWORD cch, DWORD *type)
+{
+    DWORD cb = cch * sizeof(WCHAR);
+
+    if (ops->read_string(HKEY_LOCAL_MACHINE, subkey, value, data, &cb, type) != ERROR_SUCCESS)
+        return FALSE;
+    data[cch - 1] = 0;
+    return data[0] != 0;
+}
+
+/* A bare or relative DLLPathEx (Wine's own prefix and some mail clients
+ * write one) is skipped rather than searched for: see the file comment. */
+static BOOL try_default_client(struct search *s)
+{
+    static const WCHAR clients[] = L"Software\\Clients\\Mail";
+    WCHAR client[256], subkey[ARRAY_SIZE(clients) + 1 + ARRAY_SIZE(client)];
+    WCHAR raw[PATH_CCH], path[PATH_CCH];
+    DWORD type, len;
+
+    if (!read_string(s->ops, clients, NULL, client, ARRAY_SIZE(client), &type))
+        return FALSE;
+    wcscpy(subkey, clients);
+    subkey[ARRAY_SIZE(clients) - 1] = L'\\';
+    wcscpy(subkey + ARRAY_SIZE(clients), client);
+    if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAY_SIZE(raw), &type))
+        return FALSE;
+    if (type != REG_EXPAND_SZ)
+        return try_path(s, raw);
+    len = s->ops->expand(raw, path, ARRAY_SIZE(path));
+    return len && len <= ARRAY_SIZE(path) && try_path(s, path);
+}
+
+/* olmapi32.dll sits beside the outlook.exe that Windows Installer names. */
+static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR *category,
+                                  const WCHAR *qualifier)
+{
+    static const WCHAR olmapi32[] = L"olmapi32.dll";
+    WCHAR path[PATH_CCH];
+    DWORD cch = ARRAY_SIZE(path);
+    WCHAR *slash;
+
+    if (s->ops->provide_component(installer, category, qualifier, path, &cch) != ERROR_SUCCESS)
+        return FALSE;
+    path[ARRAY_SIZE(path) - 1] = 0;
+    slash = wcsrchr(path, L'\\');
+    if (!slash || (size_t)(slash + 1 - path) + ARRAY_SIZE(olmapi32) > ARRAY_SIZE(path))
+        return FALSE;
+    wcscpy(slash + 1, olmapi32);
+    return try_path(s, path);
+}
+
+static BOOL try_installed_outlook(struct search *s)
+{
+    void *installer = s->ops->open_installer();
+    BOOL found = FALSE;
+    size_t c, q;
+
+    if (!installer)
+        return FALSE;
+    for (c = 0; c < ARRAY_SIZE(outlook_categories) && !found; c++)
+    {
+        for (q = 0; q < ARRAY_SIZE(outlook_qualifiers) && !found; q++)
+            found = try_outlook_component(s, installer, outlook_categories[c], outlook_qualifiers[q]);
+    }
+    s->ops->close_installer(installer);
+    return found;
+}
+
+static BOOL try_system_mapi(struct search *s)
+{
+    WCHAR path[MAX_PATH];
+
+    return system_file(s->ops->system_directory, L"mapi32.dll", path, ARRAY_SIZE(path)) && try_path(s, path);
+}
+
+HRESULT mapi_loader_discover(const struct mapi_loader_ops *ops, struct mapi_functions *out)
+{
+    struct search s = { ops, out, FALSE };
+
+    memset(out, 0, sizeof(*out));
+    if (try_preloaded(&s) || try_default_client(&s) || try_installed_outlook(&s) || try_system_mapi(&s))
+        return S_OK;
+    return HRESULT_FROM_WIN32(s.lacked_export ? ERROR_PROC_NOT_FOUND : ERROR_MOD_NOT_FOUND);
+}
+
+/* ---- the process-wide result --------------------------------------------- */
+
+static SRWLOCK cache_lock = SRWLOCK_INIT;
+static struct mapi_functions cached;
+static BOOL cached_valid;
+
+HRESULT mapi_loader_get(const struct mapi_functions **out)
+{
+    HRESULT hr = S_OK;
+    BOOL valid;
+
+    AcquireSRWLockShared(&cache_lock);
+    valid = cached_valid;
+    ReleaseSRWLockShared(&cache_lock);
+    if (!valid)
+    {
+        AcquireSRWLockExclusive(&cache_lock);
+        if (!cached_valid)
+        {
+            hr = mapi_loader_discover(&mapi_loader_default_ops, &cached);
+            cached_valid = SUCCEEDED(hr);
+        }
+        ReleaseSRWLockExclusive(&cache_lock);
+    }
+    *out = SUCCEEDED(hr) ? &cached : NULL;
+    return hr;
+}
+
+FARPROC mapi_loader_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
+{
+    char decorated[128];
+    FARPROC proc;
+    int len;
+
+#ifdef _WIN64
+    proc = GetProcAddress(mapi->module, name);
+    if (proc)
+        return proc;
+#endif
+    len = snprintf(decorated, sizeof(decorated), "%s@%u", name, arg_bytes);
+    if (len < 0 || (size_t)len >= sizeof(decorated))
+        return NULL;
+    proc = GetProcAddress(mapi->module, decorated);
+    return proc;
+}

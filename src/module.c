@@ -1,2 +1,81 @@
-/* placeholder: being written */
-typedef int olk_placeholder_module;
+/*
+ * The exports of olkhelper.dll.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <windows.h>
+#include <objbase.h>
+#include <olectl.h>
+
+#include "factory.h"
+#include "helper.h"
+#include "olkhelper.h"
+#include "registry.h"
+#include "server_lock.h"
+
+static HINSTANCE module_instance;
+
+HRESULT WINAPI DllInstall(BOOL install, const WCHAR *cmdline);
+
+BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
+{
+    (void)reserved;
+    /* Nothing to undo at DLL_PROCESS_DETACH: the module holds no resources of
+     * its own, and at process exit (reserved != NULL) nothing may be touched. */
+    if (reason == DLL_PROCESS_ATTACH)
+    {
+        module_instance = instance;
+        DisableThreadLibraryCalls(instance);
+    }
+    return TRUE;
+}
+
+HRESULT WINAPI DllGetClassObject(REFCLSID rclsid, REFIID riid, void **ppv)
+{
+    return factory_get_class_object(rclsid, riid, ppv);
+}
+
+HRESULT WINAPI DllCanUnloadNow(void)
+{
+    return server_lock_count() == 0 ? S_OK : S_FALSE;
+}
+
+static HRESULT register_in(HKEY root)
+{
+    /* COM reads InprocServer32 into MAX_PATH buffers (Wine's combase does,
+     * and hosts that are not long-path aware cannot load a longer path), so a
+     * longer module path is refused rather than registered unusable. */
+    WCHAR path[MAX_PATH];
+    HRESULT hr = registry_module_path(module_instance, path, MAX_PATH);
+
+    if (FAILED(hr))
+        return hr;
+    return registry_register(&registry_default_ops, root, path);
+}
+
+HRESULT WINAPI DllRegisterServer(void)
+{
+    return register_in(HKEY_LOCAL_MACHINE);
+}
+
+HRESULT WINAPI DllUnregisterServer(void)
+{
+    return registry_unregister(&registry_default_ops, HKEY_LOCAL_MACHINE);
+}
+
+/* regsvr32 /i:user (per-user) or /i, /i:machine (machine-wide); with /n the
+ * machine-wide DllRegisterServer is skipped. */
+HRESULT WINAPI DllInstall(BOOL install, const WCHAR *cmdline)
+{
+    HKEY root;
+    HRESULT hr = registry_scope_root(cmdline, &root);
+
+    if (FAILED(hr))
+        return hr;
+    return install ? register_in(root) : registry_unregister(&registry_default_ops, root);
+}
+
+HRESULT WINAPI OlkHelperCreate(IUnknown *session, LPCWSTR profile, DWORD flags, REFIID riid, void **ppv)
+{
+    return helper_create_configured(session, profile, flags, riid, ppv);
+}

@@ -1,2 +1,291 @@
-/* placeholder: being written */
-typedef int olk_placeholder_session;
+/*
+ * The session owner (see session.h and docs/sessions.md).
+ *
+ * Every field behind the critical section; the reference count alone is
+ * Interlocked. In owned mode the lock is held across MAPIInitialize,
+ * MAPILogonEx and Logoff, so concurrent first callers log on exactly once and
+ * a hands-off never races a logon.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <mapix.h>
+#include <mapiutil.h>
+
+#include "mapi_loader.h"
+#include "olkhelper.h"
+
+/* Documented in MAPIINIT_0 (and KB 239853); MinGW's mapix.h lacks it. */
+#ifndef MAPI_NO_COINIT
+#define MAPI_NO_COINIT 0x00000008
+#endif
+
+/* The UID of a profile's global section, which holds PR_PROFILE_NAME; MinGW's
+ * headers lack pbGlobalProfileSectionGuid. */
+static const BYTE global_profile_section_uid[16] =
+{
+    0x13, 0xdb, 0xb0, 0xc8, 0xaa, 0x05, 0x10, 0x1a, 0x9b, 0xb0, 0x00, 0xaa, 0x00, 0x2f, 0xc4, 0x5a
+};
+
+struct session_owner
+{
+    LONG refcount;
+    CRITICAL_SECTION lock;
+    BOOL owned;
+    DWORD logon_flags;                    /* OLKHELPER_LOGON_*, owned mode */
+    WCHAR *profile;                       /* given, or read from the session and then pinned */
+    IMAPISession *session;                /* a reference of our own, or NULL */
+    const struct mapi_functions *mapi;    /* the MAPI we use, once loaded */
+    BOOL mapi_initialized;                /* our MAPIInitialize succeeded: one MAPIUninitialize owed */
+};
+
+static WCHAR *copy_profile(const WCHAR *profile)
+{
+    size_t size;
+    WCHAR *copy;
+
+    if (!profile || !profile[0])
+        return NULL;
+    size = (wcslen(profile) + 1) * sizeof(WCHAR);
+    copy = malloc(size);
+    if (copy)
+        memcpy(copy, profile, size);
+    return copy;
+}
+
+static struct session_owner *owner_alloc(const WCHAR *profile)
+{
+    struct session_owner *owner = calloc(1, sizeof(*owner));
+
+    if (!owner)
+        return NULL;
+    if (profile && profile[0] && !(owner->profile = copy_profile(profile)))
+    {
+        free(owner);
+        return NULL;
+    }
+    owner->refcount = 1;
+    InitializeCriticalSection(&owner->lock);
+    return owner;
+}
+
+HRESULT session_owner_borrow(IUnknown *session, const WCHAR *profile, struct session_owner **out)
+{
+    struct session_owner *owner;
+    IMAPISession *mapi_session;
+    HRESULT hr;
+
+    if (!out)
+        return E_POINTER;
+    *out = NULL;
+    if (!session)
+        return E_INVALIDARG;
+    hr = IUnknown_QueryInterface(session, &IID_IMAPISession, (void **)&mapi_session);
+    if (FAILED(hr))
+        return hr;
+    if (!(owner = owner_alloc(profile)))
+    {
+        mapi_session->lpVtbl->Release(mapi_session);
+        return E_OUTOFMEMORY;
+    }
+    owner->session = mapi_session;
+    *out = owner;
+    return S_OK;
+}
+
+HRESULT session_owner_own(const WCHAR *profile, DWORD flags, struct session_owner **out)
+{
+    struct session_owner *owner;
+
+    if (!out)
+        return E_POINTER;
+    *out = NULL;
+    if (flags & ~OLKHELPER_LOGON_UI)
+        return E_INVALIDARG;
+    if (!(owner = owner_alloc(profile)))
+        return E_OUTOFMEMORY;
+    owner->owned = TRUE;
+    owner->logon_flags = flags;
+    *out = owner;
+    return S_OK;
+}
+
+void session_owner_addref(struct session_owner *owner)
+{
+    InterlockedIncrement(&owner->refcount);
+}
+
+/* Caller holds the lock or the last reference. Logoff's failure is reported,
+ * but the reference goes either way: a session MAPI would not log off is
+ * still one we must not keep. */
+static HRESULT log_off(struct session_owner *owner)
+{
+    IMAPISession *session = owner->session;
+    HRESULT hr;
+
+    owner->session = NULL;
+    hr = session->lpVtbl->Logoff(session, 0, 0, 0);
+    session->lpVtbl->Release(session);
+    return hr;
+}
+
+void session_owner_release(struct session_owner *owner)
+{
+    if (InterlockedDecrement(&owner->refcount))
+        return;
+    if (owner->session)
+    {
+        if (owner->owned)
+            log_off(owner);
+        else
+            owner->session->lpVtbl->Release(owner->session);
+    }
+    if (owner->mapi_initialized)
+        owner->mapi->uninitialize();
+    DeleteCriticalSection(&owner->lock);
+    free(owner->profile);
+    free(owner);
+}
+
+/* MAPI_NO_COINIT: MAPI would otherwise CoInitialize the calling thread (as a
+ * single-threaded apartment, failing in a multithreaded one) and the
+ * balancing MAPIUninitialize, run by whichever thread drops the last
+ * reference, would CoUninitialize a thread MAPI never initialised.
+ * MAPI_MULTITHREAD_NOTIFICATIONS: notifications get a thread of MAPI's own
+ * instead of depending on the first caller's thread living longest. */
+static HRESULT initialize_locked(struct session_owner *owner)
+{
+    MAPIINIT_0 init = { MAPI_INIT_VERSION, MAPI_MULTITHREAD_NOTIFICATIONS | MAPI_NO_COINIT };
+    HRESULT hr;
+
+    if (!owner->mapi && FAILED(hr = mapi_loader_get(&owner->mapi)))
+        return hr;
+    if (owner->mapi_initialized)
+        return S_OK;
+    hr = owner->mapi->initialize(&init);
+    if (SUCCEEDED(hr))
+        owner->mapi_initialized = TRUE;
+    return hr;
+}
+
+static HRESULT log_on_locked(struct session_owner *owner)
+{
+    ULONG flags = MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION;
+    IMAPISession *session = NULL;
+    HRESULT hr;
+
+    if (FAILED(hr = initialize_locked(owner)))
+        return hr;
+    flags |= owner->profile ? MAPI_EXPLICIT_PROFILE : MAPI_USE_DEFAULT;
+    if (owner->logon_flags & OLKHELPER_LOGON_UI)
+        flags |= MAPI_LOGON_UI;
+    /* MinGW declares the name LPTSTR; with MAPI_UNICODE it is a WCHAR string. */
+    hr = owner->mapi->logon_ex(0, (LPTSTR)owner->profile, NULL, flags, &session);
+    if (FAILED(hr))
+        return hr;
+    if (!session)
+        return MAPI_E_CALL_FAILED;
+    owner->session = session;
+    return S_OK;
+}
+
+HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **session)
+{
+    HRESULT hr = S_OK;
+
+    if (!session)
+        return E_POINTER;
+    *session = NULL;
+    EnterCriticalSection(&owner->lock);
+    if (!owner->session && owner->owned)
+        hr = log_on_locked(owner);
+    if (SUCCEEDED(hr) && owner->session)
+    {
+        owner->session->lpVtbl->AddRef(owner->session);
+        *session = (IUnknown *)owner->session;
+    }
+    LeaveCriticalSection(&owner->lock);
+    return hr;
+}
+
+HRESULT session_owner_hands_off(struct session_owner *owner)
+{
+    HRESULT hr = S_OK;
+
+    if (!owner->owned)
+        return E_NOTIMPL;
+    EnterCriticalSection(&owner->lock);
+    if (owner->session)
+        hr = log_off(owner);
+    LeaveCriticalSection(&owner->lock);
+    return hr;
+}
+
+/* PR_PROFILE_NAME_W of the session's global profile section. The property
+ * array is freed with MAPIFreeBuffer of the MAPI we loaded, never through an
+ * import (Wine's mapi32 exports HrGetOneProp only decorated). */
+static HRESULT read_profile_name(IMAPISession *session, const struct mapi_functions *mapi, WCHAR **name)
+{
+    SizedSPropTagArray(1, tags) = { 1, { PR_PROFILE_NAME_W } };
+    LPSPropValue props = NULL;
+    LPPROFSECT section = NULL;
+    ULONG count = 0;
+    HRESULT hr;
+
+    hr = session->lpVtbl->OpenProfileSection(session, (LPMAPIUID)global_profile_section_uid, NULL, 0, &section);
+    if (FAILED(hr))
+        return hr;
+    hr = section->lpVtbl->GetProps(section, (LPSPropTagArray)&tags, 0, &count, &props);
+    if (SUCCEEDED(hr))
+    {
+        if (count == 1 && props && props[0].ulPropTag == PR_PROFILE_NAME_W
+            && props[0].Value.lpszW && props[0].Value.lpszW[0])
+            hr = (*name = copy_profile(props[0].Value.lpszW)) ? S_OK : E_OUTOFMEMORY;
+        else
+            hr = MAPI_E_NOT_FOUND;
+    }
+    if (props)
+        mapi->free_buffer(props);
+    section->lpVtbl->Release(section);
+    return hr;
+}
+
+/* Once read, the name stays: in owned mode it also becomes the profile of
+ * every later logon, so a hands-off and re-logon cannot switch the helper to
+ * another profile if the default changes meanwhile. */
+static HRESULT resolve_identity_locked(struct session_owner *owner)
+{
+    HRESULT hr;
+
+    if (!owner->session && FAILED(hr = log_on_locked(owner)))
+        return hr;
+    if (!owner->mapi && FAILED(hr = mapi_loader_get(&owner->mapi)))
+        return hr;
+    return read_profile_name(owner->session, owner->mapi, &owner->profile);
+}
+
+HRESULT session_owner_get_identity(struct session_owner *owner, WCHAR *buffer, DWORD *pcch)
+{
+    HRESULT hr = S_OK;
+    DWORD needed;
+
+    EnterCriticalSection(&owner->lock);
+    if (!owner->profile)
+        hr = resolve_identity_locked(owner);
+    if (SUCCEEDED(hr))
+    {
+        needed = (DWORD)wcslen(owner->profile) + 1;
+        if (!buffer || *pcch < needed)
+            hr = E_OUTOFMEMORY;
+        else
+            memcpy(buffer, owner->profile, needed * sizeof(WCHAR));
+        *pcch = needed;
+    }
+    LeaveCriticalSection(&owner->lock);
+    return hr;
+}

@@ -1,0 +1,45 @@
+# olkacct and the stand-in account manager (tests/standin_acctmgr), which the
+# test prefix registers as CLSID_OlkAccountManager (wine/prefix.d/20-acctmgr.sh).
+# Included from tests/CMakeLists.txt.
+add_subdirectory(standin_acctmgr)
+
+# --- unit tests: olkacct's parts, and the stand-in driven directly -----------
+olk_test_exe(test_olkacct_args SOURCES test_olkacct_args.c LIBS olkacct_core)
+olk_wine_test(olkacct_args COMMAND test_olkacct_args)
+
+olk_test_exe(test_olkacct_output SOURCES test_olkacct_output.c LIBS olkacct_core)
+olk_wine_test(olkacct_output COMMAND test_olkacct_output)
+
+olk_test_exe(test_olkacct_accounts SOURCES test_olkacct_accounts.c
+             LIBS olkacct_core olkstubacctmgr_test_support)
+olk_wine_test(olkacct_accounts COMMAND test_olkacct_accounts)
+
+olk_test_exe(test_olkacct_standin SOURCES test_olkacct_standin.c LIBS olkstubacctmgr_test_support)
+olk_wine_test(olkacct_standin COMMAND test_olkacct_standin)
+
+# --- end to end: olkacct.exe under Wine, through the registered olkhelper.dll,
+# Wine's mapi32 and the stand-in MAPI provider, and the stand-in manager -------
+if(OLK_RUN_WINE_TESTS)
+  find_program(OLK_PYTHON3 NAMES python3)
+  # The registration this area's tests stand on (regsvr32 is idempotent).
+  olk_wine_test(olkacct_register COMMAND ${OLK_WINE} regsvr32 /s $<TARGET_FILE:olkhelper>)
+  set_tests_properties(olkacct_register PROPERTIES FIXTURES_SETUP olkacct_registered)
+
+  set(_olkacct_cases
+    table json categories profile borrow empty_profile help_and_version bad_arguments
+    unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
+    missing_data no_account_manager other_bitness_only no_helper)
+  foreach(_case IN LISTS _olkacct_cases)
+    if(OLK_PYTHON3)
+      olk_wine_test(olkacct_e2e_${_case}
+        COMMAND ${OLK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}
+                --olkacct $<TARGET_FILE:olkacct> --helper $<TARGET_FILE:olkhelper>
+                --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini
+        FIXTURES olkacct_registered)
+    else()
+      add_test(NAME olkacct_e2e_${_case}
+               COMMAND ${CMAKE_COMMAND} -E echo "SKIPPED: olkacct end-to-end tests need python3")
+      set_tests_properties(olkacct_e2e_${_case} PROPERTIES SKIP_REGULAR_EXPRESSION "SKIPPED")
+    endif()
+  endforeach()
+endif()

@@ -1,0 +1,32 @@
+# COM server: the factory, the exports, self-registration, regsvr32, and COM
+# activation of the registered DLL. Included from tests/CMakeLists.txt.
+
+olk_test_exe(test_factory SOURCES test_factory.c LIBS olkhelper_core)
+olk_wine_test(test_factory COMMAND test_factory)
+
+olk_test_exe(test_registry SOURCES test_registry.c LIBS olkhelper_core)
+olk_wine_test(test_registry COMMAND test_registry)
+
+# Black box: the DLL is loaded at run time by full path, never linked.
+olk_test_exe(test_module SOURCES test_module.c)
+add_dependencies(test_module olkhelper)
+olk_wine_test(test_module COMMAND test_module)
+
+# Wine's own regsvr32 and reg: machine-wide, per-user (/n /i:user), bad
+# command line, missing file. It ends with the DLL registered machine-wide,
+# the state the "registered" fixture stands for.
+olk_wine_test(test_registration
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/registration.sh $<TARGET_FILE:olkhelper>)
+if(OLK_RUN_WINE_TESTS)
+  set_tests_properties(test_registration PROPERTIES FIXTURES_SETUP registered)
+endif()
+
+olk_test_exe(test_activation SOURCES test_activation.c)
+add_dependencies(test_activation olkhelper)
+olk_wine_test(test_activation COMMAND test_activation FIXTURES registered)
+
+# The DLL's exports, imports and version resource, read with objdump: needs
+# no Wine, so it runs for both architectures.
+add_test(NAME check_pe
+  COMMAND ${CMAKE_COMMAND} -DOBJDUMP=${CMAKE_OBJDUMP} -DDLL=$<TARGET_FILE:olkhelper>
+          -DDEF=${PROJECT_SOURCE_DIR}/def/olkhelper.def -P ${PROJECT_SOURCE_DIR}/cmake/check-pe.cmake)

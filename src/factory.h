@@ -1,0 +1,21 @@
+/*
+ * The class factory of CLSID_OlkAccountHelper.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef OLKHELPER_FACTORY_H
+#define OLKHELPER_FACTORY_H
+
+#include <windows.h>
+
+/* DllGetClassObject's body: a new class factory for CLSID_OlkAccountHelper,
+ * QueryInterface'd for riid (IClassFactory or IUnknown).
+ * E_POINTER for a NULL ppv; otherwise *ppv is NULL on any failure:
+ * E_INVALIDARG for a NULL rclsid or riid; CLASS_E_CLASSNOTAVAILABLE for
+ * another CLSID; E_NOINTERFACE; E_OUTOFMEMORY.
+ * Each factory holds a server lock while it is alive, and
+ * IClassFactory::LockServer(TRUE) takes one until the matching
+ * LockServer(FALSE); a LockServer(FALSE) without one answers E_UNEXPECTED. */
+HRESULT factory_get_class_object(REFCLSID rclsid, REFIID riid, void **ppv);
+
+#endif

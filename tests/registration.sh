@@ -1,0 +1,233 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+#
+# olkhelper.dll through Wine's own regsvr32, checked with Wine's reg:
+# machine-wide (DllRegisterServer), per-user (/n /i:user), unregistering
+# either, neighbours left alone, a bad /i command line, a ProgID owned by
+# another class, a path too long to register, and a missing file. Exit codes
+# are regsvr32's: 0 success, 3 the DLL could not be loaded, 5 the DLL's entry
+# point failed (DLLSERVER_FAILED).
+#
+# It ends with the DLL registered machine-wide: the "registered" fixture.
+#
+# usage: registration.sh <olkhelper.dll>   (WINEPREFIX set, wineserver running)
+set -uo pipefail
+: "${WINEPREFIX:?WINEPREFIX must be set}"
+dll=${1:?usage: registration.sh <olkhelper.dll>}
+[ -f "$dll" ] || { echo "registration.sh: no such DLL: $dll"; exit 1; }
+
+clsid='{530A73EF-6347-4A72-B96D-9049DD249116}'
+other_clsid='{11111111-2222-3333-4444-555555555555}'
+desc='olkhelper Outlook account helper'
+progid='OlkHelper.AccountHelper.1'
+vi_progid='OlkHelper.AccountHelper'
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+# Wine's console tools write CRLF; no Wine process may inherit the test's
+# stdin.
+wine_quiet() { wine "$@" </dev/null 2>/dev/null | tr -d '\r'; }
+
+dll_win=$(wine_quiet winepath -w "$dll")
+[ -n "$dll_win" ] || { echo "registration.sh: winepath failed for $dll"; exit 1; }
+
+# regsvr32 <expected exit code> <arguments...>
+regsvr() {
+  local expected=$1 rc
+  shift
+  wine regsvr32 "$@" </dev/null >/dev/null 2>&1
+  rc=$?
+  if [ "$rc" -eq "$expected" ]; then
+    pass "regsvr32 $* -> $rc"
+  else
+    fail "regsvr32 $* exited $rc, expected $expected"
+  fi
+}
+
+key_exists() { wine reg query "$1" </dev/null >/dev/null 2>&1; }
+
+# The whole tree below a key, as `reg query /s` prints it, blank lines dropped.
+tree() { wine_quiet reg query "$1" /s | sed '/^$/d'; }
+
+expect_tree() { # key expected-text what
+  local actual
+  actual=$(tree "$1")
+  if [ "$actual" = "$2" ]; then
+    pass "$3"
+  else
+    fail "$3"
+    echo "--- expected"; printf '%s\n' "$2"; echo "--- actual"; printf '%s\n' "$actual"
+  fi
+}
+
+expect_registered() { # HKLM|HKCU what
+  local classes="$1\\Software\\Classes" long
+  case $1 in HKLM) long=HKEY_LOCAL_MACHINE ;; HKCU) long=HKEY_CURRENT_USER ;; esac
+  local base="$long\\Software\\Classes"
+  expect_tree "$classes\\CLSID\\$clsid" "$base\\CLSID\\$clsid
+    (Default)    REG_SZ    $desc
+$base\\CLSID\\$clsid\\InprocServer32
+    (Default)    REG_SZ    $dll_win
+    ThreadingModel    REG_SZ    Both
+$base\\CLSID\\$clsid\\ProgID
+    (Default)    REG_SZ    $progid
+$base\\CLSID\\$clsid\\VersionIndependentProgID
+    (Default)    REG_SZ    $vi_progid" "$2: $1 CLSID key"
+  expect_tree "$classes\\$progid" "$base\\$progid
+    (Default)    REG_SZ    $desc
+$base\\$progid\\CLSID
+    (Default)    REG_SZ    $clsid" "$2: $1 $progid"
+  expect_tree "$classes\\$vi_progid" "$base\\$vi_progid
+    (Default)    REG_SZ    $desc
+$base\\$vi_progid\\CLSID
+    (Default)    REG_SZ    $clsid
+$base\\$vi_progid\\CurVer
+    (Default)    REG_SZ    $progid" "$2: $1 $vi_progid"
+}
+
+# Lists the subkeys of a key, one name a line (nothing if it does not exist).
+subkeys() { wine_quiet reg query "$1" | sed -n 's/^HKEY_.*\\//p'; }
+
+expect_unregistered() { # HKLM|HKCU what
+  local classes="$1\\Software\\Classes" found
+  found=$( { subkeys "$classes"; subkeys "$classes\\CLSID"; } |
+           grep -ixF -e "$progid" -e "$vi_progid" -e "$clsid" | tr '\n' ' ')
+  if [ -n "$found" ]; then
+    fail "$2: still under $1\\Software\\Classes: $found"
+  else
+    pass "$2: nothing of ours under $1\\Software\\Classes"
+  fi
+}
+
+expect_class_key() { # HKLM|HKCU what
+  if key_exists "$1\\Software\\Classes\\CLSID\\$clsid\\InprocServer32"; then
+    pass "$2: the class is registered under $1"
+  else
+    fail "$2: no class key under $1"
+  fi
+}
+
+plant_neighbours() { # HKLM|HKCU
+  local classes="$1\\Software\\Classes"
+  wine reg add "$classes\\OlkHelperTests.Neighbour" /ve /d neighbour /f </dev/null >/dev/null 2>&1
+  wine reg add "$classes\\CLSID\\$other_clsid\\InprocServer32" /ve /d 'C:\other.dll' /f </dev/null >/dev/null 2>&1
+}
+
+expect_neighbours() { # HKLM|HKCU what
+  local classes="$1\\Software\\Classes"
+  if key_exists "$classes\\OlkHelperTests.Neighbour" && key_exists "$classes\\CLSID\\$other_clsid\\InprocServer32"
+  then
+    pass "$2: neighbours under $1 are still there"
+  else
+    fail "$2: a neighbour under $1 was removed"
+  fi
+}
+
+remove_neighbours() { # HKLM|HKCU
+  local classes="$1\\Software\\Classes"
+  wine reg delete "$classes\\OlkHelperTests.Neighbour" /f </dev/null >/dev/null 2>&1
+  wine reg delete "$classes\\CLSID\\$other_clsid" /f </dev/null >/dev/null 2>&1
+}
+
+# --- a known start: unregistering what is not there succeeds ---------------------
+regsvr 0 /u /s "$dll"
+regsvr 0 /u /n /i:user /s "$dll"
+expect_unregistered HKLM "start"
+expect_unregistered HKCU "start"
+plant_neighbours HKLM
+plant_neighbours HKCU
+
+# --- machine-wide ----------------------------------------------------------------
+regsvr 0 /s "$dll"
+expect_registered HKLM "regsvr32"
+expect_unregistered HKCU "regsvr32 writes nothing per-user"
+regsvr 0 /s "$dll"
+expect_registered HKLM "regsvr32 twice"
+regsvr 0 /u /s "$dll"
+expect_unregistered HKLM "regsvr32 /u"
+expect_neighbours HKLM "regsvr32 /u"
+
+# --- per-user ----------------------------------------------------------------------
+regsvr 0 /n /i:user /s "$dll"
+expect_registered HKCU "/n /i:user"
+expect_unregistered HKLM "/n /i:user writes nothing machine-wide"
+# Windows would show the per-user class in HKCR; Wine 8 reads only HKLM's.
+if key_exists "HKCR\\CLSID\\$clsid"; then
+  echo "note: HKCR shows the per-user registration"
+else
+  echo "note: HKCR does not show the per-user registration (Wine ignores HKCU\\Software\\Classes)"
+fi
+regsvr 0 /u /n /i:user /s "$dll"
+expect_unregistered HKCU "/u /n /i:user"
+expect_neighbours HKCU "/u /n /i:user"
+
+# The scope is case-insensitive, and "machine" names DllRegisterServer's.
+regsvr 0 /n /i:USER /s "$dll"
+expect_class_key HKCU "/n /i:USER"
+regsvr 0 /u /n /i:User /s "$dll"
+expect_unregistered HKCU "/u /n /i:User"
+regsvr 0 /n /i:machine /s "$dll"
+expect_class_key HKLM "/n /i:machine"
+regsvr 0 /u /n /i:MACHINE /s "$dll"
+expect_unregistered HKLM "/u /n /i:MACHINE"
+
+# Without /n, regsvr32 calls DllRegisterServer too: both scopes.
+regsvr 0 /i:user /s "$dll"
+expect_class_key HKLM "/i:user"
+expect_class_key HKCU "/i:user"
+regsvr 0 /u /i:user /s "$dll"
+expect_unregistered HKLM "/u /i:user"
+expect_unregistered HKCU "/u /i:user"
+
+# --- failures --------------------------------------------------------------------------
+regsvr 5 /n /i:bogus /s "$dll"
+regsvr 5 /u /n /i:bogus /s "$dll"
+expect_unregistered HKLM "/n /i:bogus"
+expect_unregistered HKCU "/n /i:bogus"
+
+# A ProgID of ours that another class has taken is not overwritten.
+wine reg add "HKLM\\Software\\Classes\\$vi_progid\\CLSID" /ve /d "$other_clsid" /f </dev/null >/dev/null 2>&1
+regsvr 5 /s "$dll"
+if key_exists "HKLM\\Software\\Classes\\CLSID\\$clsid"; then
+  fail "a refused registration wrote the CLSID key"
+else
+  pass "a refused registration wrote nothing"
+fi
+# Nor removed: registered, then taken over, then unregistered.
+wine reg delete "HKLM\\Software\\Classes\\$vi_progid" /f </dev/null >/dev/null 2>&1
+regsvr 0 /s "$dll"
+wine reg add "HKLM\\Software\\Classes\\$vi_progid\\CLSID" /ve /d "$other_clsid" /f </dev/null >/dev/null 2>&1
+regsvr 0 /u /s "$dll"
+if [ "$(tree "HKLM\\Software\\Classes\\$vi_progid\\CLSID" | sed -n 's/^    (Default)    REG_SZ    //p')" = "$other_clsid" ] &&
+   ! key_exists "HKLM\\Software\\Classes\\$progid" && ! key_exists "HKLM\\Software\\Classes\\CLSID\\$clsid"; then
+  pass "regsvr32 /u left the other class's ProgID and removed ours"
+else
+  fail "regsvr32 /u with a ProgID taken over by another class"
+fi
+wine reg delete "HKLM\\Software\\Classes\\$vi_progid" /f </dev/null >/dev/null 2>&1
+
+# A module path longer than MAX_PATH is refused, not registered cut short.
+scratch=$(mktemp -d)
+deep=$scratch
+for i in 1 2 3 4 5 6; do deep="$deep/path-longer-than-max-path-$i-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; done
+mkdir -p "$deep" && cp "$dll" "$deep/olkhelper.dll"
+regsvr 5 /s "$deep/olkhelper.dll"
+expect_unregistered HKLM "a path longer than MAX_PATH"
+rm -rf "$scratch"
+
+regsvr 3 /s "$(dirname "$dll")/no-such-olkhelper.dll"
+
+remove_neighbours HKLM
+remove_neighbours HKCU
+
+# --- the fixture's state -----------------------------------------------------------------
+regsvr 0 /s "$dll"
+expect_registered HKLM "left registered for the activation tests"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all registration checks passed"

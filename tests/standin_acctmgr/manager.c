@@ -1,0 +1,392 @@
+/*
+ * The stand-in IOlkAccountManager: Init checks the helper as Outlook uses it,
+ * the profile it names selects the accounts, and the final Release hands the
+ * session back (HandsOffSession) as Outlook does when it is done.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "standin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+enum init_state { STATE_NEW, STATE_INITIALIZING, STATE_READY };
+
+struct standin_manager
+{
+    IOlkAccountManager IOlkAccountManager_iface;
+    LONG refcount;
+    LONG state;
+    IOlkAccountHelper *helper;
+    WCHAR *profile;
+    struct standin_data *data;
+    const struct standin_account **accounts;   /* those of the profile */
+    DWORD account_count;
+    struct standin_tracker *tracker;
+};
+
+static inline struct standin_manager *impl_from_IOlkAccountManager(IOlkAccountManager *iface)
+{
+    return CONTAINING_RECORD(iface, struct standin_manager, IOlkAccountManager_iface);
+}
+
+static BOOL is_ready(struct standin_manager *manager)
+{
+    return InterlockedCompareExchange(&manager->state, STATE_READY, STATE_READY) == STATE_READY;
+}
+
+void standin_manager_addref(struct standin_manager *manager)
+{
+    IOlkAccountManager_AddRef(&manager->IOlkAccountManager_iface);
+}
+
+void standin_manager_release(struct standin_manager *manager)
+{
+    IOlkAccountManager_Release(&manager->IOlkAccountManager_iface);
+}
+
+struct standin_tracker *standin_manager_tracker(struct standin_manager *manager)
+{
+    return manager->tracker;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_QueryInterface(IOlkAccountManager *iface, REFIID riid, void **ppv)
+{
+    if (!ppv) return E_POINTER;
+    *ppv = NULL;
+    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IOlkErrorUnknown)
+        || IsEqualIID(riid, &IID_IOlkAccountManager))
+    {
+        *ppv = iface;
+        IOlkAccountManager_AddRef(iface);
+        return S_OK;
+    }
+    return E_NOINTERFACE;
+}
+
+static ULONG STDMETHODCALLTYPE manager_AddRef(IOlkAccountManager *iface)
+{
+    return InterlockedIncrement(&impl_from_IOlkAccountManager(iface)->refcount);
+}
+
+/* Outlook's manager, when done, tells the helper it may let the session go. */
+static void hand_back_helper(struct standin_manager *manager)
+{
+    HRESULT hr;
+
+    if (!manager->helper) return;
+    hr = IOlkAccountHelper_HandsOffSession(manager->helper);
+    if (hr != S_OK && hr != E_NOTIMPL)
+        fprintf(stderr, "olkstubacctmgr: HandsOffSession returned 0x%08lx\n", (unsigned long)hr);
+    IOlkAccountHelper_Release(manager->helper);
+    manager->helper = NULL;
+}
+
+static void destroy(struct standin_manager *manager)
+{
+    LONG outstanding;
+
+    hand_back_helper(manager);
+    outstanding = standin_tracker_outstanding(manager->tracker);
+    if (outstanding)
+        standin_violation("%ld GetProp/GetAccountInfo/GetOrder results never freed with FreeMemory",
+                          (long)outstanding);
+    standin_report(outstanding);
+    standin_tracker_destroy(manager->tracker);
+    standin_data_free(manager->data);
+    free(manager->accounts);
+    free(manager->profile);
+    free(manager);
+    standin_unlock();
+}
+
+static ULONG STDMETHODCALLTYPE manager_Release(IOlkAccountManager *iface)
+{
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    ULONG refcount = InterlockedDecrement(&manager->refcount);
+
+    if (!refcount) destroy(manager);
+    return refcount;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_GetLastError(IOlkAccountManager *iface, HRESULT hr, LPWSTR *error)
+{
+    (void)iface;
+    (void)hr;
+    if (error) *error = NULL;
+    return E_NOTIMPL;
+}
+
+static HRESULT select_profile_accounts(struct standin_manager *manager)
+{
+    DWORD i;
+
+    manager->accounts = calloc(manager->data->count + 1, sizeof(*manager->accounts));
+    if (!manager->accounts) return E_OUTOFMEMORY;
+    for (i = 0; i < manager->data->count; i++)
+    {
+        const struct standin_account *account = &manager->data->accounts[i];
+
+        if (CompareStringOrdinal(account->profile, -1, manager->profile, -1, TRUE) == CSTR_EQUAL)
+            manager->accounts[manager->account_count++] = account;
+    }
+    return S_OK;
+}
+
+static HRESULT initialize(struct standin_manager *manager)
+{
+    HRESULT hr;
+
+    if (FAILED(hr = standin_check_helper(manager->helper, &manager->profile))) return hr;
+    if (FAILED(hr = standin_data_load_from_env(&manager->data))) return hr;
+    return select_profile_accounts(manager);
+}
+
+static void undo_initialize(struct standin_manager *manager)
+{
+    IOlkAccountHelper_Release(manager->helper);
+    manager->helper = NULL;
+    free(manager->profile);
+    manager->profile = NULL;
+    standin_data_free(manager->data);
+    manager->data = NULL;
+    free(manager->accounts);
+    manager->accounts = NULL;
+    manager->account_count = 0;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_Init(IOlkAccountManager *iface, IOlkAccountHelper *helper, DWORD flags)
+{
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    HRESULT hr;
+
+    /* Outlook's flags change how it syncs with MAPI; the stand-in has nothing to sync. */
+    (void)flags;
+    if (!helper) return E_INVALIDARG;
+    if (InterlockedCompareExchange(&manager->state, STATE_INITIALIZING, STATE_NEW) != STATE_NEW)
+        return E_OLK_ALREADY_INITIALIZED;
+    manager->helper = helper;
+    IOlkAccountHelper_AddRef(helper);
+    if (FAILED(hr = initialize(manager)))
+    {
+        undo_initialize(manager);
+        InterlockedExchange(&manager->state, STATE_NEW);
+        return hr;
+    }
+    InterlockedExchange(&manager->state, STATE_READY);
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_DisplayAccountList(IOlkAccountManager *iface, HWND hwnd, DWORD flags,
+                                                            LPCWSTR title, DWORD count, const CLSID *categories,
+                                                            const CLSID *type)
+{
+    (void)iface;
+    (void)hwnd;
+    (void)flags;
+    (void)title;
+    (void)count;
+    (void)categories;
+    (void)type;
+    return E_NOTIMPL;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_PlaceHolder(IOlkAccountManager *iface)
+{
+    (void)iface;
+    return E_NOTIMPL;
+}
+
+static BOOL account_matches(const struct standin_account *account, DWORD prop, const ACCT_VARIANT *var)
+{
+    const struct standin_prop *p = standin_account_prop(account, prop);
+
+    return p && var->dwType == PT_LONG && p->dw == var->Val.dw;
+}
+
+/* The documented keys: PROP_ACCT_ID, or PROP_ACCT_IS_EXCH (the first match). */
+static HRESULT STDMETHODCALLTYPE manager_FindAccount(IOlkAccountManager *iface, DWORD prop, ACCT_VARIANT *var,
+                                                     IOlkAccount **account)
+{
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    DWORD i;
+
+    if (!account) return E_INVALIDARG;
+    *account = NULL;
+    if (!var) return E_INVALIDARG;
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    if (prop != PROP_ACCT_ID && prop != PROP_ACCT_IS_EXCH) return E_OLK_PARAM_NOT_SUPPORTED;
+    for (i = 0; i < manager->account_count; i++)
+        if (account_matches(manager->accounts[i], prop, var))
+            return standin_account_create(manager, manager->accounts[i], account);
+    return E_ACCT_NOT_FOUND;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_DeleteAccount(IOlkAccountManager *iface, DWORD id)
+{
+    (void)iface;
+    (void)id;
+    return E_NOTIMPL;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_SaveChanges(IOlkAccountManager *iface, DWORD id, DWORD flags)
+{
+    (void)iface;
+    (void)id;
+    (void)flags;
+    return E_NOTIMPL;
+}
+
+static HRESULT category_bit(const CLSID *category, DWORD *bit)
+{
+    if (!category) *bit = STANDIN_CAT_MAIL | STANDIN_CAT_ADDRESSBOOK | STANDIN_CAT_STORE;
+    else if (IsEqualCLSID(category, &CLSID_OlkMail)) *bit = STANDIN_CAT_MAIL;
+    else if (IsEqualCLSID(category, &CLSID_OlkAddressBook)) *bit = STANDIN_CAT_ADDRESSBOOK;
+    else if (IsEqualCLSID(category, &CLSID_OlkStore)) *bit = STANDIN_CAT_STORE;
+    else return E_INVALIDARG;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_GetOrder(IOlkAccountManager *iface, const CLSID *category, DWORD *count,
+                                                  DWORD **ids)
+{
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    DWORD bit, i, n = 0;
+    HRESULT hr;
+
+    if (!count || !ids) return E_INVALIDARG;
+    *count = 0;
+    *ids = NULL;
+    if (!category) return E_INVALIDARG;
+    if (FAILED(hr = category_bit(category, &bit))) return hr;
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    if (!(*ids = standin_tracker_alloc(manager->tracker, manager->account_count * sizeof(DWORD))))
+        return E_OUTOFMEMORY;
+    for (i = 0; i < manager->account_count; i++)
+    {
+        const struct standin_prop *id = standin_account_prop(manager->accounts[i], PROP_ACCT_ID);
+
+        if (id && (standin_account_categories(manager->accounts[i]) & bit)) (*ids)[n++] = id->dw;
+    }
+    *count = n;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_SetOrder(IOlkAccountManager *iface, const CLSID *category, DWORD count,
+                                                  DWORD *ids)
+{
+    (void)iface;
+    (void)category;
+    (void)count;
+    (void)ids;
+    return E_NOTIMPL;
+}
+
+static BOOL is_known_type(const CLSID *type)
+{
+    return IsEqualCLSID(type, &CLSID_OlkPOP3Account) || IsEqualCLSID(type, &CLSID_OlkIMAP4Account)
+        || IsEqualCLSID(type, &CLSID_OlkMAPIAccount) || IsEqualCLSID(type, &CLSID_OlkHotmailAccount)
+        || IsEqualCLSID(type, &CLSID_OlkLDAPAccount);
+}
+
+static HRESULT STDMETHODCALLTYPE manager_EnumerateAccounts(IOlkAccountManager *iface, const CLSID *category,
+                                                           const CLSID *type, DWORD flags, IOlkEnum **out)
+{
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    const struct standin_account **selected;
+    DWORD bit, i, n = 0;
+    HRESULT hr;
+
+    if (!out) return E_INVALIDARG;
+    *out = NULL;
+    if (FAILED(hr = category_bit(category, &bit))) return hr;
+    if (type && !is_known_type(type)) return E_INVALIDARG;
+    if (flags != OLK_ACCOUNT_NO_FLAGS) return E_OLK_PARAM_NOT_SUPPORTED;
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    if (!(selected = calloc(manager->account_count + 1, sizeof(*selected)))) return E_OUTOFMEMORY;
+    for (i = 0; i < manager->account_count; i++)
+    {
+        const struct standin_account *account = manager->accounts[i];
+
+        if (!(standin_account_categories(account) & bit)) continue;
+        if (type && !IsEqualCLSID(type, &account->type)) continue;
+        selected[n++] = account;
+    }
+    hr = standin_enum_create(manager, selected, n, out);
+    free(selected);
+    return hr;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_FreeMemory(IOlkAccountManager *iface, BYTE *pv)
+{
+    return standin_tracker_free(impl_from_IOlkAccountManager(iface)->tracker, pv);
+}
+
+static HRESULT STDMETHODCALLTYPE manager_Advise(IOlkAccountManager *iface, IOlkAccountNotify *notify, DWORD *cookie)
+{
+    (void)iface;
+    (void)notify;
+    if (cookie) *cookie = 0;
+    return E_NOTIMPL;
+}
+
+static HRESULT STDMETHODCALLTYPE manager_Unadvise(IOlkAccountManager *iface, DWORD cookie)
+{
+    (void)iface;
+    (void)cookie;
+    return E_NOTIMPL;
+}
+
+static const IOlkAccountManagerVtbl manager_vtbl =
+{
+    manager_QueryInterface,
+    manager_AddRef,
+    manager_Release,
+    manager_GetLastError,
+    manager_Init,
+    manager_DisplayAccountList,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_FindAccount,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_DeleteAccount,
+    manager_PlaceHolder,
+    manager_SaveChanges,
+    manager_GetOrder,
+    manager_SetOrder,
+    manager_EnumerateAccounts,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_FreeMemory,
+    manager_Advise,
+    manager_Unadvise,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+    manager_PlaceHolder,
+};
+
+HRESULT standin_manager_create(REFIID riid, void **ppv)
+{
+    struct standin_manager *manager;
+    HRESULT hr;
+
+    if (!ppv) return E_POINTER;
+    *ppv = NULL;
+    if (!(manager = calloc(1, sizeof(*manager)))) return E_OUTOFMEMORY;
+    if (FAILED(hr = standin_tracker_create(&manager->tracker)))
+    {
+        free(manager);
+        return hr;
+    }
+    manager->IOlkAccountManager_iface.lpVtbl = &manager_vtbl;
+    manager->refcount = 1;
+    standin_lock();
+    hr = IOlkAccountManager_QueryInterface(&manager->IOlkAccountManager_iface, riid, ppv);
+    IOlkAccountManager_Release(&manager->IOlkAccountManager_iface);
+    return hr;
+}

@@ -1,0 +1,127 @@
+/*
+ * olkstubacctmgr: a test-only stand-in for Outlook's account manager
+ * (CLSID_OlkAccountManager). It plays Outlook's part against a helper, checks
+ * the helper's documented contract, and serves accounts read from a data file
+ * (format in docs/olkacct.md, "Stand-in account data").
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef OLKSTUB_STANDIN_H
+#define OLKSTUB_STANDIN_H
+
+#include <windows.h>
+#include <objbase.h>
+#include <mapidefs.h>
+#include "olkacct.h"
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+/* MAPI's SECURE_FLAG, which the password tags carry; MinGW has no name for it. */
+#define STANDIN_SECURE_FLAG 0x8000u
+
+/* ---- account data (accounts_file.c) ------------------------------------ */
+
+enum standin_category
+{
+    STANDIN_CAT_MAIL = 0x1,
+    STANDIN_CAT_ADDRESSBOOK = 0x2,
+    STANDIN_CAT_STORE = 0x4,
+};
+
+struct standin_prop
+{
+    DWORD tag;
+    DWORD dw;     /* PT_LONG */
+    WCHAR *str;   /* PT_UNICODE */
+    BYTE *bin;    /* PT_BINARY */
+    DWORD cb;
+};
+
+struct standin_account
+{
+    WCHAR *profile;
+    CLSID type;
+    DWORD categories;   /* enum standin_category bits, as written in the file */
+    DWORD prop_count;
+    struct standin_prop *props;
+};
+
+struct standin_data
+{
+    DWORD count;
+    struct standin_account *accounts;
+};
+
+/* Parses UTF-8 text; on a syntax error prints "olkstubacctmgr: <source>:<line>:
+ * <what>" on stderr and returns E_OLK_REGISTRY. E_OUTOFMEMORY on allocation
+ * failure. */
+HRESULT standin_data_parse(const char *text, size_t len, const char *source, struct standin_data **out);
+
+/* Reads the file named by OLK_STANDIN_ACCOUNTS; E_OLK_REGISTRY with a stderr
+ * line when the variable is unset or the file cannot be read or parsed. */
+HRESULT standin_data_load_from_env(struct standin_data **out);
+
+void standin_data_free(struct standin_data *data);
+
+/* The categories Outlook reports for an account: the documentation says an
+ * Exchange (MAPI) account never shows the address-book category. */
+DWORD standin_account_categories(const struct standin_account *account);
+
+const struct standin_prop *standin_account_prop(const struct standin_account *account, DWORD tag);
+
+/* A property name (olkacct.idl's PROP_ names without "PROP_", e.g. ACCT_NAME)
+ * or 0 when unknown. */
+DWORD standin_prop_tag_from_name(const char *name);
+
+/* ---- contract checks and the violation counter (contract.c) ------------ */
+
+/* One "olkstubacctmgr: contract violation: ..." line on stderr, counted. */
+void standin_violation(const char *fmt, ...);
+LONG standin_violation_count(void);
+void standin_check_passed(void);
+LONG standin_check_count(void);
+
+/* Outlook's use of the helper at Init: QI, PlaceHolder1, the GetIdentity size
+ * protocol, GetMapiSession. On success *profile is the identity (free with
+ * free()). A broken contract gives E_FAIL; a failure the helper is allowed to
+ * report (a failed logon) is returned as it came. */
+HRESULT standin_check_helper(IOlkAccountHelper *helper, WCHAR **profile);
+
+/* With OLK_STANDIN_REPORT set, one summary line on stderr at the manager's
+ * final release (checks run, violations, allocations outstanding). */
+void standin_report(LONG outstanding);
+
+/* ---- memory handed to callers, freed with FreeMemory (alloc_tracker.c) - */
+
+struct standin_tracker;
+HRESULT standin_tracker_create(struct standin_tracker **out);
+void standin_tracker_destroy(struct standin_tracker *tracker);
+void *standin_tracker_alloc(struct standin_tracker *tracker, size_t size);
+/* S_OK, or E_INVALIDARG (and a violation) for a pointer it did not hand out. */
+HRESULT standin_tracker_free(struct standin_tracker *tracker, void *pv);
+LONG standin_tracker_outstanding(struct standin_tracker *tracker);
+
+/* ---- the objects ------------------------------------------------------- */
+
+struct standin_manager;
+
+/* The manager's shared state, for the enumerator and the accounts: each holds
+ * a reference to the manager, so the data and the tracker outlive them. */
+void standin_manager_addref(struct standin_manager *manager);
+void standin_manager_release(struct standin_manager *manager);
+struct standin_tracker *standin_manager_tracker(struct standin_manager *manager);
+
+HRESULT standin_manager_create(REFIID riid, void **ppv);
+HRESULT standin_enum_create(struct standin_manager *manager, const struct standin_account **accounts,
+                            DWORD count, IOlkEnum **out);
+HRESULT standin_account_create(struct standin_manager *manager, const struct standin_account *account,
+                               IOlkAccount **out);
+
+/* ---- live objects and LockServer locks (module_lock.c) ------------------ */
+void standin_lock(void);
+void standin_unlock(void);
+LONG standin_lock_count(void);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * olkacct's command line (tools/olkacct/args.c).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "olktest.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "args.h"
+
+static BOOL parse(struct olkacct_options *options, char *error, int argc, ...)
+{
+    WCHAR *argv[16];
+    va_list args;
+    int i;
+
+    assert_true(argc < 16);
+    va_start(args, argc);
+    argv[0] = L"olkacct";
+    for (i = 1; i < argc; i++) argv[i] = va_arg(args, WCHAR *);
+    va_end(args);
+    argv[argc] = NULL;
+    memset(options, 0xcc, sizeof(*options));
+    return olkacct_parse_args(argc, argv, options, error, 256);
+}
+
+static void test_defaults(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_true(parse(&o, error, 1));
+    assert_null(o.profile);
+    assert_int_equal(o.categories, OLKACCT_CAT_ALL);
+    assert_false(o.json);
+    assert_false(o.borrow);
+    assert_false(o.help);
+    assert_false(o.version);
+    assert_string_equal(error, "");
+}
+
+static void test_profile_forms(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_true(parse(&o, error, 3, L"--profile", L"Home"));
+    assert_true(!wcscmp(o.profile, L"Home"));
+    assert_true(parse(&o, error, 2, L"--profile=Zo\u00eb \u0141"));
+    assert_true(!wcscmp(o.profile, L"Zo\u00eb \u0141"));
+    assert_true(parse(&o, error, 3, L"-p", L"Outlook"));
+    assert_true(!wcscmp(o.profile, L"Outlook"));
+    /* A value that looks like an option is still the value. */
+    assert_true(parse(&o, error, 3, L"--profile", L"--json"));
+    assert_true(!wcscmp(o.profile, L"--json"));
+    assert_false(o.json);
+}
+
+static void test_profile_errors(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_false(parse(&o, error, 2, L"--profile"));
+    assert_string_equal(error, "a profile name must follow '--profile'");
+    assert_false(parse(&o, error, 2, L"--profile="));
+    assert_string_equal(error, "empty profile name after '--profile='");
+    assert_false(parse(&o, error, 5, L"-p", L"A", L"--profile", L"B"));
+    assert_string_equal(error, "the profile is given twice: 'B'");
+}
+
+static void test_flags(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_true(parse(&o, error, 3, L"--json", L"--borrow"));
+    assert_true(o.json);
+    assert_true(o.borrow);
+    assert_true(parse(&o, error, 2, L"-h"));
+    assert_true(o.help);
+    assert_true(parse(&o, error, 2, L"--help"));
+    assert_true(o.help);
+    assert_true(parse(&o, error, 2, L"--version"));
+    assert_true(o.version);
+    assert_false(o.help);
+}
+
+static void test_categories(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_true(parse(&o, error, 3, L"--category", L"mail"));
+    assert_int_equal(o.categories, OLKACCT_CAT_MAIL);
+    assert_true(parse(&o, error, 2, L"--category=store,addressbook"));
+    assert_int_equal(o.categories, OLKACCT_CAT_STORE | OLKACCT_CAT_ADDRESSBOOK);
+    assert_true(parse(&o, error, 4, L"-c", L"Mail", L"--category=STORE"));
+    assert_int_equal(o.categories, OLKACCT_CAT_MAIL | OLKACCT_CAT_STORE);
+    assert_true(parse(&o, error, 3, L"-c", L"all"));
+    assert_int_equal(o.categories, OLKACCT_CAT_ALL);
+}
+
+static void test_category_errors(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_false(parse(&o, error, 3, L"--category", L"calendar"));
+    assert_string_equal(error, "unknown category (use mail, addressbook, store or all): 'calendar'");
+    assert_false(parse(&o, error, 3, L"--category", L"mail,,store"));
+    assert_string_equal(error, "unknown category (use mail, addressbook, store or all): ''");
+    assert_false(parse(&o, error, 3, L"--category", L"mail,"));
+    assert_string_equal(error, "empty category at the end of 'mail,'");
+    assert_false(parse(&o, error, 2, L"--category="));
+    assert_string_equal(error, "empty category list in ''");
+    assert_false(parse(&o, error, 2, L"-c"));
+    assert_string_equal(error, "a category list must follow '-c'");
+    /* A prefix of a name is not the name. */
+    assert_false(parse(&o, error, 3, L"-c", L"mai"));
+}
+
+static void test_unknown(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_false(parse(&o, error, 2, L"--jsn"));
+    assert_string_equal(error, "unknown option '--jsn'");
+    assert_false(parse(&o, error, 2, L"Outlook"));
+    assert_string_equal(error, "unexpected argument 'Outlook'");
+    /* Non-ASCII arguments come back as UTF-8. */
+    assert_false(parse(&o, error, 2, L"\u0141"));
+    assert_string_equal(error, "unexpected argument '\xc5\x81'");
+}
+
+static void test_long_argument_is_cut(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+    WCHAR arg[600];
+
+    (void)state;
+    wmemset(arg, L'x', 599);
+    arg[0] = L'-';
+    arg[599] = 0;
+    assert_false(parse(&o, error, 2, arg));
+    assert_true(strlen(error) < 256);
+    assert_non_null(strstr(error, "...'"));
+}
+
+static void test_usage_lists_exit_codes(void **state)
+{
+    const char *usage = olkacct_usage();
+    const char *codes[] = { "  0  ", "  1  ", "  2  ", "  3  ", "  4  ", "  6  ", "  7  ", "  8  ", "  9  " };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < ARRAYSIZE(codes); i++) assert_non_null(strstr(usage, codes[i]));
+    assert_null(strstr(usage, "  5  "));
+    assert_null(strstr(usage, "\r"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] =
+    {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_profile_forms),
+        cmocka_unit_test(test_profile_errors),
+        cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_categories),
+        cmocka_unit_test(test_category_errors),
+        cmocka_unit_test(test_unknown),
+        cmocka_unit_test(test_long_argument_is_cut),
+        cmocka_unit_test(test_usage_lists_exit_codes),
+    };
+
+    olk_test_init();
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,869 @@
+/*
+ * src/session.c: the session owner, borrowed and owned.
+ *
+ * Owned mode runs through Wine's real mapi32.dll, which forwards to the
+ * stand-in provider olkstubmapi.dll (tests/wine/prefix.d/10-stubmapi.sh);
+ * the stand-in's counters say what the product did to MAPI. Run with one
+ * group name:
+ *   borrowed               a session the caller opened
+ *   owned                  logon, hands-off, re-logon, identity, release
+ *   failures               MAPIInitialize / MAPILogonEx / Logoff failing, unknown profile
+ *   no_provider            no Extended MAPI provider registered
+ *   provider_missing       the provider DLL does not exist
+ *   provider_lacks_export  the provider has no MAPILogonEx
+ * The last three change the registry for the moment Wine's mapi32 loads (it
+ * reads the mail client once, then) and put it back at once.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "olktest.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <mapix.h>
+
+#include "fake_session.h"
+#include "mapi_loader.h"
+#include "olkstubmapi.h"
+#include "session.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#ifndef MAPI_NO_COINIT
+#define MAPI_NO_COINIT 0x00000008
+#endif
+
+#define OWNED_LOGON_FLAGS (MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION)
+
+/* The provider DLL the group's Wine mapi32 forwards to. */
+static const WCHAR *stub_name = L"olkstubmapi.dll";
+
+/* ---- the stand-in's counters ---------------------------------------------- */
+
+static HMODULE stub_module(void)
+{
+    return GetModuleHandleW(stub_name);
+}
+
+static void stub_stats(struct olkstub_stats *stats)
+{
+    HMODULE module = stub_module();
+    olkstub_get_stats_fn get;
+
+    if (!module)
+        fail_msg("%ls is not loaded: is it the default mail client's DLLPathEx?", stub_name);
+    get = (olkstub_get_stats_fn)(void (*)(void))GetProcAddress(module, "OlkStubMapiGetStats");
+    assert_non_null(get);
+    get(stats);
+}
+
+static void stub_reset(void)
+{
+    HMODULE module = stub_module();
+    olkstub_reset_stats_fn reset;
+
+    if (!module)
+        return;
+    reset = (olkstub_reset_stats_fn)(void (*)(void))GetProcAddress(module, "OlkStubMapiResetStats");
+    assert_non_null(reset);
+    reset();
+}
+
+static void clear_stub_environment(void)
+{
+    static const WCHAR *const names[] =
+    {
+        L"OLKSTUB_PROFILES", L"OLKSTUB_DEFAULT_PROFILE", L"OLKSTUB_FAIL_INITIALIZE",
+        L"OLKSTUB_FAIL_LOGON", L"OLKSTUB_FAIL_LOGOFF", L"OLKSTUB_LOGON_DELAY_MS",
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(names); i++)
+        SetEnvironmentVariableW(names[i], NULL);
+}
+
+/* Nothing of MAPI left behind: sessions, objects, memory, initializations. */
+static void assert_stub_clean(void)
+{
+    struct olkstub_stats stats;
+
+    stub_stats(&stats);
+    if (stats.violations)
+        fail_msg("%ld MAPI violation(s), the last: %s", (long)stats.violations, stats.last_violation);
+    assert_int_equal(stats.live_sessions, 0);
+    assert_int_equal(stats.live_session_refs, 0);
+    assert_int_equal(stats.live_objects, 0);
+    assert_int_equal(stats.live_allocations, 0);
+    assert_int_equal(stats.init_depth, 0);
+    assert_int_equal(stats.initialize_calls, stats.uninitialize_calls);
+}
+
+static int stub_setup(void **state)
+{
+    (void)state;
+    clear_stub_environment();
+    stub_reset();
+    return 0;
+}
+
+static int stub_teardown(void **state)
+{
+    (void)state;
+    if (stub_module())
+        assert_stub_clean();
+    clear_stub_environment();
+    return 0;
+}
+
+static void assert_identity(struct session_owner *owner, const WCHAR *expected)
+{
+    WCHAR buffer[OLKSTUB_NAME_CCH];
+    DWORD cch = ARRAY_SIZE(buffer);
+
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
+    assert_int_equal(cch, wcslen(expected) + 1);
+    if (wcscmp(buffer, expected))
+        fail_msg("identity %ls, expected %ls", buffer, expected);
+}
+
+static IUnknown *get_session(struct session_owner *owner)
+{
+    IUnknown *session = OLK_SENTINEL;
+
+    assert_hr(session_owner_get_session(owner, &session), S_OK);
+    assert_non_null(session);
+    assert_ptr_not_equal(session, OLK_SENTINEL);
+    return session;
+}
+
+/* Log on if needed, and give the reference back at once. */
+static void touch_session(struct session_owner *owner)
+{
+    IUnknown *session = get_session(owner);
+
+    IUnknown_Release(session);
+}
+
+static void assert_get_session_fails(struct session_owner *owner, HRESULT expected)
+{
+    IUnknown *session = OLK_SENTINEL;
+
+    assert_hr(session_owner_get_session(owner, &session), expected);
+    assert_null(session);
+}
+
+/* ---- borrowed ------------------------------------------------------------- */
+
+static void test_borrow_bad_arguments(void **state)
+{
+    struct session_owner *owner = OLK_SENTINEL;
+    IStream *stream;
+
+    (void)state;
+    assert_hr(session_owner_borrow(NULL, NULL, &owner), E_INVALIDARG);
+    assert_null(owner);
+
+    /* Not a MAPI session: the QI's answer, and the object is left as it was. */
+    assert_hr(CreateStreamOnHGlobal(NULL, TRUE, &stream), S_OK);
+    owner = OLK_SENTINEL;
+    assert_hr(session_owner_borrow((IUnknown *)stream, NULL, &owner), E_NOINTERFACE);
+    assert_null(owner);
+    EXPECT_REF(stream, 1);
+    IStream_Release(stream);
+}
+
+static void test_borrow_references(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct fake_session fake;
+    IUnknown *session;
+
+    (void)state;
+    fake_session_init(&fake);
+    assert_hr(session_owner_borrow(fake_session_unknown(&fake), L"Outlook", &owner), S_OK);
+    assert_non_null(owner);
+    EXPECT_REF(&fake.IMAPISession_iface, 2);
+
+    session = get_session(owner);
+    assert_ptr_equal(session, &fake.IMAPISession_iface);
+    EXPECT_REF(&fake.IMAPISession_iface, 3);
+    check_interface(session, &IID_IMAPISession, TRUE);
+    IUnknown_Release(session);
+    EXPECT_REF(&fake.IMAPISession_iface, 2);
+
+    session_owner_addref(owner);
+    session_owner_release(owner);
+    EXPECT_REF(&fake.IMAPISession_iface, 2);
+
+    session_owner_release(owner);
+    EXPECT_REF(&fake.IMAPISession_iface, 1);
+    assert_int_equal(fake.logoffs, 0);
+    assert_int_equal(fake.unexpected_calls, 0);
+}
+
+static void test_borrow_hands_off_is_not_implemented(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct fake_session fake;
+    IUnknown *session;
+
+    (void)state;
+    fake_session_init(&fake);
+    assert_hr(session_owner_borrow(fake_session_unknown(&fake), NULL, &owner), S_OK);
+    assert_hr(session_owner_hands_off(owner), E_NOTIMPL);
+    assert_hr(session_owner_hands_off(owner), E_NOTIMPL);
+    EXPECT_REF(&fake.IMAPISession_iface, 2);
+    assert_int_equal(fake.logoffs, 0);
+    assert_int_equal(fake.unexpected_calls, 0);
+
+    /* Still the same session afterwards. */
+    session = get_session(owner);
+    assert_ptr_equal(session, &fake.IMAPISession_iface);
+    IUnknown_Release(session);
+    session_owner_release(owner);
+    EXPECT_REF(&fake.IMAPISession_iface, 1);
+}
+
+/* A given name needs no session call; GetIdentity's documented contract. */
+static void test_borrow_identity_contract(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct fake_session fake;
+    WCHAR buffer[16];
+    DWORD cch;
+    size_t i;
+
+    (void)state;
+    fake_session_init(&fake);
+    assert_hr(session_owner_borrow(fake_session_unknown(&fake), L"Zoë 1", &owner), S_OK);
+
+    cch = 0xdeadbeef;
+    assert_hr(session_owner_get_identity(owner, NULL, &cch), E_OUTOFMEMORY);
+    assert_int_equal(cch, 6);
+
+    for (i = 0; i < ARRAY_SIZE(buffer); i++)
+        buffer[i] = L'#';
+    cch = 5;
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
+    assert_int_equal(cch, 6);
+    for (i = 0; i < ARRAY_SIZE(buffer); i++)
+        assert_int_equal(buffer[i], L'#');
+
+    cch = 0;
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
+    assert_int_equal(cch, 6);
+    assert_int_equal(buffer[0], L'#');
+
+    cch = 6;
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
+    assert_int_equal(cch, 6);
+    assert_memory_equal(buffer, L"Zoë 1", 6 * sizeof(WCHAR));
+    assert_int_equal(buffer[6], L'#');
+
+    cch = ARRAY_SIZE(buffer);
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
+    assert_int_equal(cch, 6);
+
+    assert_int_equal(fake.unexpected_calls, 0);
+    session_owner_release(owner);
+    EXPECT_REF(&fake.IMAPISession_iface, 1);
+}
+
+/* Without a name the session must answer; the fake cannot, and its error
+ * comes back with the size untouched. An empty name counts as none. */
+static void test_borrow_identity_error(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct fake_session fake;
+    WCHAR buffer[16];
+    DWORD cch = ARRAY_SIZE(buffer);
+
+    (void)state;
+    fake_session_init(&fake);
+    assert_hr(session_owner_borrow(fake_session_unknown(&fake), L"", &owner), S_OK);
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_NO_SUPPORT);
+    assert_int_equal(cch, ARRAY_SIZE(buffer));
+    assert_int_equal(fake.unexpected_calls, 1);
+    session_owner_release(owner);
+    EXPECT_REF(&fake.IMAPISession_iface, 1);
+}
+
+/* A session the caller opened through Wine's mapi32 and the stand-in: the
+ * name is read from its global profile section, the property array freed
+ * through the same MAPI (the stand-in counts what is left), the section
+ * released, and the session left logged on for its owner. */
+static void test_borrow_identity_from_session(void **state)
+{
+    MAPIINIT_0 init = { MAPI_INIT_VERSION, MAPI_MULTITHREAD_NOTIFICATIONS | MAPI_NO_COINIT };
+    const struct mapi_functions *mapi;
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IMAPISession *session = NULL;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Zoë Łukasiewicz"));
+    assert_hr(mapi_loader_get(&mapi), S_OK);
+    stub_reset();
+    assert_hr(mapi->initialize(&init), S_OK);
+    assert_hr(mapi->logon_ex(0, (LPTSTR)L"zoë Łukasiewicz", NULL,
+                             MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION | MAPI_EXPLICIT_PROFILE, &session), S_OK);
+
+    assert_hr(session_owner_borrow((IUnknown *)session, NULL, &owner), S_OK);
+    assert_identity(owner, L"Zoë Łukasiewicz");
+    assert_identity(owner, L"Zoë Łukasiewicz");
+    stub_stats(&stats);
+    assert_int_equal(stats.live_allocations, 0);
+    assert_int_equal(stats.live_objects, 0);
+    assert_int_equal(stats.live_session_refs, 2);
+    assert_hr(session_owner_hands_off(owner), E_NOTIMPL);
+    session_owner_release(owner);
+
+    stub_stats(&stats);
+    assert_int_equal(stats.live_session_refs, 1);
+    assert_int_equal(stats.logoffs, 0);
+    assert_hr(session->lpVtbl->Logoff(session, 0, 0, 0), S_OK);
+    session->lpVtbl->Release(session);
+    mapi->uninitialize();
+}
+
+/* ---- owned ---------------------------------------------------------------- */
+
+static void test_own_bad_arguments(void **state)
+{
+    struct session_owner *owner = OLK_SENTINEL;
+
+    (void)state;
+    assert_hr(session_owner_own(NULL, 2, &owner), E_INVALIDARG);
+    assert_null(owner);
+    owner = OLK_SENTINEL;
+    assert_hr(session_owner_own(L"Outlook", ~OLKHELPER_LOGON_UI, &owner), E_INVALIDARG);
+    assert_null(owner);
+    assert_hr(session_owner_own(NULL, 0, NULL), E_POINTER);
+}
+
+/* The first test of its process: nothing of MAPI is loaded until the first
+ * session is asked for, not even for a named profile's identity. */
+static void test_owned_is_lazy(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IUnknown *session;
+
+    (void)state;
+    assert_null(GetModuleHandleW(L"mapi32.dll"));
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    assert_identity(owner, L"Outlook");
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    assert_null(GetModuleHandleW(L"mapi32.dll"));
+    assert_null(stub_module());
+
+    session = get_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.last_init_flags, MAPI_MULTITHREAD_NOTIFICATIONS | MAPI_NO_COINIT);
+    assert_int_equal(stats.logons, 1);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
+    assert_memory_equal(stats.last_logon_profile, L"Outlook", sizeof(L"Outlook"));
+    IUnknown_Release(session);
+    session_owner_release(owner);
+
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 1);
+    assert_int_equal(stats.uninitialize_calls, 1);
+}
+
+static void test_owned_same_session(void **state)
+{
+    struct session_owner *owner = NULL;
+    IUnknown *first, *second;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    first = get_session(owner);
+    second = get_session(owner);
+    assert_ptr_equal(first, second);
+    check_interface(first, &IID_IMAPISession, TRUE);
+    check_interface(first, &IID_IUnknown, TRUE);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 1);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.live_session_refs, 3);
+    IUnknown_Release(first);
+    IUnknown_Release(second);
+    stub_stats(&stats);
+    assert_int_equal(stats.live_session_refs, 1);
+    session_owner_release(owner);
+}
+
+static void test_owned_hands_off_and_again(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IUnknown *session;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    touch_session(owner);
+
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 1);
+    assert_int_equal(stats.live_sessions, 0);
+    assert_int_equal(stats.init_depth, 1);
+
+    /* A second hands-off in a row: nothing to do, harmless. */
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 1);
+
+    session = get_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.live_sessions, 1);
+    IUnknown_Release(session);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 2);
+}
+
+static void test_owned_hands_off_without_session(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats before, after;
+
+    (void)state;
+    stub_stats(&before);
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    session_owner_release(owner);
+    stub_stats(&after);
+    assert_int_equal(after.logon_calls, before.logon_calls);
+    assert_int_equal(after.initialize_calls, before.initialize_calls);
+    assert_int_equal(after.uninitialize_calls, before.uninitialize_calls);
+}
+
+/* Only the owner's last reference logs off, and then MAPI is uninitialized. */
+static void test_owned_release_logs_off(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    touch_session(owner);
+    session_owner_addref(owner);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 0);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 1);
+    assert_int_equal(stats.live_sessions, 0);
+    assert_int_equal(stats.uninitialize_calls, 1);
+    assert_int_equal(stats.init_depth, 0);
+}
+
+/* The default profile's name is read from the session; once read it is the
+ * profile of every later logon, whatever the default becomes. */
+static void test_owned_default_identity_pins_profile(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    WCHAR buffer[4];
+    DWORD cch = 0;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Work"));
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Work"));
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+
+    assert_hr(session_owner_get_identity(owner, NULL, &cch), E_OUTOFMEMORY);
+    assert_int_equal(cch, 5);
+    cch = ARRAY_SIZE(buffer);
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
+    assert_int_equal(cch, 5);
+    assert_identity(owner, L"Work");
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 1);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_USE_DEFAULT);
+    assert_int_equal(stats.live_allocations, 0);
+    assert_int_equal(stats.live_objects, 0);
+
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Outlook"));
+    touch_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
+    assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
+    assert_identity(owner, L"Work");
+    session_owner_release(owner);
+}
+
+/* An empty name is the default profile too. */
+static void test_owned_empty_profile_is_default(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_hr(session_owner_own(L"", 0, &owner), S_OK);
+    touch_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_USE_DEFAULT);
+    assert_identity(owner, L"Outlook");
+    session_owner_release(owner);
+}
+
+static void test_owned_logon_ui(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", OLKHELPER_LOGON_UI, &owner), S_OK);
+    touch_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE | MAPI_LOGON_UI);
+    session_owner_release(owner);
+}
+
+/* Two owners, two logons, each balanced on its own. */
+static void test_owned_two_owners(void **state)
+{
+    struct session_owner *a = NULL, *b = NULL;
+    struct olkstub_stats stats;
+    IUnknown *sa, *sb;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &a), S_OK);
+    assert_hr(session_owner_own(L"Outlook", 0, &b), S_OK);
+    sa = get_session(a);
+    sb = get_session(b);
+    assert_ptr_not_equal(sa, sb);
+    IUnknown_Release(sa);
+    IUnknown_Release(sb);
+    session_owner_release(a);
+    stub_stats(&stats);
+    assert_int_equal(stats.init_depth, 1);
+    assert_int_equal(stats.live_sessions, 1);
+    session_owner_release(b);
+}
+
+/* ---- failures the stand-in is told to produce ------------------------------ */
+
+static void test_initialize_fails(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_INITIALIZE", L"8004011d"));
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    assert_get_session_fails(owner, MAPI_E_FAILONEPROVIDER);
+    assert_get_session_fails(owner, MAPI_E_FAILONEPROVIDER);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.initialize_failures, 2);
+    assert_int_equal(stats.logon_calls, 0);
+    assert_int_equal(stats.uninitialize_calls, 0);
+}
+
+static void test_initialize_fails_then_succeeds(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_INITIALIZE", L"0x80040605"));
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
+    SetEnvironmentVariableW(L"OLKSTUB_FAIL_INITIALIZE", NULL);
+    touch_session(owner);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.initialize_failures, 1);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.uninitialize_calls, 1);
+}
+
+static void test_logon_fails_then_succeeds(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGON", L"80040113"));
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    assert_get_session_fails(owner, MAPI_E_USER_CANCEL);
+    stub_stats(&stats);
+    assert_int_equal(stats.logon_calls, 1);
+    assert_int_equal(stats.logons, 0);
+    assert_int_equal(stats.init_depth, 1);
+
+    SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGON", NULL);
+    touch_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logon_calls, 2);
+    assert_int_equal(stats.logons, 1);
+    assert_int_equal(stats.initialize_calls, 1);
+    session_owner_release(owner);
+}
+
+/* As real MAPI says it; the name of a named profile is known without MAPI. */
+static void test_unknown_profile(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Work"));
+    assert_hr(session_owner_own(L"Nobody", 0, &owner), S_OK);
+    assert_get_session_fails(owner, MAPI_E_LOGON_FAILED);
+    assert_identity(owner, L"Nobody");
+    stub_stats(&stats);
+    assert_int_equal(stats.logon_calls, 1);
+    assert_memory_equal(stats.last_logon_profile, L"Nobody", sizeof(L"Nobody"));
+    session_owner_release(owner);
+}
+
+/* The default profile's identity needs a logon; its failure is the answer. */
+static void test_default_identity_logon_fails(void **state)
+{
+    struct session_owner *owner = NULL;
+    WCHAR buffer[16];
+    DWORD cch = ARRAY_SIZE(buffer);
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L""));
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_LOGON_FAILED);
+    assert_int_equal(cch, ARRAY_SIZE(buffer));
+    session_owner_release(owner);
+}
+
+/* Logoff's failure is reported, and the session is let go of all the same. */
+static void test_logoff_fails(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGOFF", L"80004005"));
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    touch_session(owner);
+    assert_hr(session_owner_hands_off(owner), E_FAIL);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoff_failures, 1);
+    assert_int_equal(stats.live_sessions, 0);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+
+    touch_session(owner);
+    SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGOFF", NULL);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.logoffs, 1);
+}
+
+/* ---- registry variants: what Wine's mapi32 sees when it loads --------------- */
+
+#define MAIL_CLIENTS L"Software\\Clients\\Mail"
+#define VARIANT_CLIENT L"olkhelper test variant"
+
+static WCHAR saved_client[256];
+
+static void set_default_client(const WCHAR *client)
+{
+    DWORD size = (DWORD)((wcslen(client) + 1) * sizeof(WCHAR));
+
+    assert_int_equal(RegSetKeyValueW(HKEY_LOCAL_MACHINE, MAIL_CLIENTS, NULL, REG_SZ, client, size), ERROR_SUCCESS);
+}
+
+/* The default mail client becomes a variant whose DLLPathEx is dllpathex
+ * (NULL: none) for as long as mapi32.dll takes to load, then is what it was. */
+static int load_mapi32_with(const WCHAR *dllpathex)
+{
+    WCHAR path[MAX_PATH], current[256];
+    DWORD size = sizeof(saved_client);
+    HMODULE mapi32;
+    HKEY key;
+
+    if (RegGetValueW(HKEY_LOCAL_MACHINE, MAIL_CLIENTS, NULL, RRF_RT_REG_SZ, NULL, saved_client, &size))
+        return -1;
+    if (RegCreateKeyExW(HKEY_LOCAL_MACHINE, MAIL_CLIENTS L"\\" VARIANT_CLIENT, 0, NULL, 0, KEY_SET_VALUE, NULL,
+                        &key, NULL))
+        return -1;
+    if (dllpathex)
+        RegSetValueExW(key, L"DLLPathEx", 0, REG_SZ, (const BYTE *)dllpathex,
+                       (DWORD)((wcslen(dllpathex) + 1) * sizeof(WCHAR)));
+    RegCloseKey(key);
+    set_default_client(VARIANT_CLIENT);
+
+    GetSystemDirectoryW(path, MAX_PATH);
+    wcscat(path, L"\\mapi32.dll");
+    mapi32 = LoadLibraryExW(path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
+
+    set_default_client(saved_client);
+    RegDeleteTreeW(HKEY_LOCAL_MACHINE, MAIL_CLIENTS L"\\" VARIANT_CLIENT);
+    size = sizeof(current);
+    if (!mapi32 || RegGetValueW(HKEY_LOCAL_MACHINE, MAIL_CLIENTS, NULL, RRF_RT_REG_SZ, NULL, current, &size)
+        || wcscmp(current, saved_client))
+        return -1;
+    return 0;
+}
+
+static int no_provider_setup(void **state)
+{
+    (void)state;
+    return load_mapi32_with(NULL);
+}
+
+static int provider_missing_setup(void **state)
+{
+    (void)state;
+    return load_mapi32_with(L"olkstub-absent.dll");
+}
+
+static int provider_lacks_export_setup(void **state)
+{
+    WCHAR path[MAX_PATH];
+
+    (void)state;
+    olk_bin_path(L"olkstubnologon.dll", path, MAX_PATH);
+    stub_name = L"olkstubnologon.dll";
+    return load_mapi32_with(path);
+}
+
+/* Wine's own MAPIInitialize, with no provider to forward to, says
+ * MAPI_E_NOT_INITIALIZED; the owner returns that, owes no MAPIUninitialize,
+ * and can still name a named profile. */
+static void test_without_provider(void **state)
+{
+    struct session_owner *owner = NULL, *named = NULL;
+
+    (void)state;
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
+    assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    session_owner_release(owner);
+
+    assert_hr(session_owner_own(L"Outlook", 0, &named), S_OK);
+    assert_get_session_fails(named, MAPI_E_NOT_INITIALIZED);
+    assert_identity(named, L"Outlook");
+    session_owner_release(named);
+
+    assert_non_null(GetModuleHandleW(L"mapi32.dll"));
+    assert_null(GetModuleHandleW(L"olkstubmapi.dll"));
+}
+
+/* The provider initializes, but Wine keeps its own MAPILogonEx (MAPI_E_CALL_FAILED)
+ * for the export it lacks; the owner's MAPIInitialize is balanced all the same. */
+static void test_provider_lacks_logon(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    assert_get_session_fails(owner, MAPI_E_CALL_FAILED);
+    stub_stats(&stats);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.init_depth, 1);
+    assert_get_session_fails(owner, MAPI_E_CALL_FAILED);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.uninitialize_calls, 1);
+    assert_int_equal(stats.logon_calls, 0);
+    assert_null(GetModuleHandleW(L"olkstubmapi.dll"));
+}
+
+/* ---- groups ---------------------------------------------------------------- */
+
+#define STUB_TEST(f) cmocka_unit_test_setup_teardown(f, stub_setup, stub_teardown)
+
+static const struct CMUnitTest borrowed_tests[] =
+{
+    cmocka_unit_test(test_borrow_bad_arguments),
+    cmocka_unit_test(test_borrow_references),
+    cmocka_unit_test(test_borrow_hands_off_is_not_implemented),
+    cmocka_unit_test(test_borrow_identity_contract),
+    cmocka_unit_test(test_borrow_identity_error),
+    STUB_TEST(test_borrow_identity_from_session),
+};
+
+static const struct CMUnitTest owned_tests[] =
+{
+    STUB_TEST(test_owned_is_lazy),
+    cmocka_unit_test(test_own_bad_arguments),
+    STUB_TEST(test_owned_same_session),
+    STUB_TEST(test_owned_hands_off_and_again),
+    STUB_TEST(test_owned_hands_off_without_session),
+    STUB_TEST(test_owned_release_logs_off),
+    STUB_TEST(test_owned_default_identity_pins_profile),
+    STUB_TEST(test_owned_empty_profile_is_default),
+    STUB_TEST(test_owned_logon_ui),
+    STUB_TEST(test_owned_two_owners),
+};
+
+static const struct CMUnitTest failure_tests[] =
+{
+    STUB_TEST(test_initialize_fails),
+    STUB_TEST(test_initialize_fails_then_succeeds),
+    STUB_TEST(test_logon_fails_then_succeeds),
+    STUB_TEST(test_unknown_profile),
+    STUB_TEST(test_default_identity_logon_fails),
+    STUB_TEST(test_logoff_fails),
+};
+
+static const struct CMUnitTest no_provider_tests[] =
+{
+    cmocka_unit_test(test_without_provider),
+};
+
+static const struct CMUnitTest provider_lacks_export_tests[] =
+{
+    STUB_TEST(test_provider_lacks_logon),
+};
+
+static int run_group(const char *group)
+{
+    if (!strcmp(group, "borrowed"))
+        return cmocka_run_group_tests_name("borrowed", borrowed_tests, NULL, NULL);
+    if (!strcmp(group, "owned"))
+        return cmocka_run_group_tests_name("owned", owned_tests, NULL, NULL);
+    if (!strcmp(group, "failures"))
+        return cmocka_run_group_tests_name("failures", failure_tests, NULL, NULL);
+    if (!strcmp(group, "no_provider"))
+        return cmocka_run_group_tests_name("no_provider", no_provider_tests, no_provider_setup, NULL);
+    if (!strcmp(group, "provider_missing"))
+        return cmocka_run_group_tests_name("provider_missing", no_provider_tests, provider_missing_setup, NULL);
+    if (!strcmp(group, "provider_lacks_export"))
+        return cmocka_run_group_tests_name("provider_lacks_export", provider_lacks_export_tests,
+                                           provider_lacks_export_setup, NULL);
+    fprintf(stderr, "test_session: unknown group '%s'\n", group);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    int failures;
+
+    olk_test_init();
+    if (argc != 2)
+    {
+        fprintf(stderr, "usage: test_session borrowed|owned|failures|no_provider|provider_missing|"
+                        "provider_lacks_export\n");
+        return 2;
+    }
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    failures = run_group(argv[1]);
+    CoUninitialize();
+    return failures;
+}

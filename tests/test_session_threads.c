@@ -1,0 +1,239 @@
+/*
+ * src/session.c under concurrency, through Wine's mapi32 and the stand-in
+ * provider: concurrent first calls log on once; then many threads get,
+ * release, hand off and ask the identity of one owned owner, and when it is
+ * released nothing is left: no session reference, as many logoffs as logons,
+ * MAPIInitialize balanced, no MAPI misuse seen by the stand-in.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "olktest.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <mapix.h>
+
+#include "olkstubmapi.h"
+#include "session.h"
+
+#define THREADS 8
+#define ITERATIONS 500
+
+static void stub_stats(struct olkstub_stats *stats)
+{
+    HMODULE module = GetModuleHandleW(L"olkstubmapi.dll");
+    olkstub_get_stats_fn get;
+
+    if (!module)
+        fail_msg("olkstubmapi.dll is not loaded: is it the default mail client's DLLPathEx?");
+    get = (olkstub_get_stats_fn)(void (*)(void))GetProcAddress(module, "OlkStubMapiGetStats");
+    assert_non_null(get);
+    get(stats);
+}
+
+static void assert_stub_clean(const struct olkstub_stats *stats)
+{
+    if (stats->violations)
+        fail_msg("%ld MAPI violation(s), the last: %s", (long)stats->violations, stats->last_violation);
+    assert_int_equal(stats->live_sessions, 0);
+    assert_int_equal(stats->live_session_refs, 0);
+    assert_int_equal(stats->live_objects, 0);
+    assert_int_equal(stats->live_allocations, 0);
+    assert_int_equal(stats->init_depth, 0);
+    assert_int_equal(stats->initialize_calls, stats->uninitialize_calls);
+    assert_int_equal(stats->logons, stats->logoffs);
+}
+
+struct worker
+{
+    struct session_owner *owner;
+    HANDLE start;
+    int index;
+    IUnknown *session;       /* first-logon test: what this thread got */
+    LONG *errors;
+};
+
+static void error(struct worker *worker, const char *what, HRESULT hr)
+{
+    if (InterlockedIncrement(worker->errors) <= 5)
+        fprintf(stderr, "thread %d: %s: 0x%08lx\n", worker->index, what, (unsigned long)hr);
+}
+
+static DWORD WINAPI first_logon_thread(void *arg)
+{
+    struct worker *worker = arg;
+    HRESULT hr;
+
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    WaitForSingleObject(worker->start, INFINITE);
+    if (FAILED(hr = session_owner_get_session(worker->owner, &worker->session)))
+        error(worker, "get_session", hr);
+    CoUninitialize();
+    return 0;
+}
+
+static void run_threads(LPTHREAD_START_ROUTINE routine, struct worker *workers, struct session_owner *owner,
+                        LONG *errors)
+{
+    HANDLE threads[THREADS], start = CreateEventW(NULL, TRUE, FALSE, NULL);
+    int i;
+
+    assert_non_null(start);
+    for (i = 0; i < THREADS; i++)
+    {
+        workers[i].owner = owner;
+        workers[i].start = start;
+        workers[i].index = i;
+        workers[i].session = NULL;
+        workers[i].errors = errors;
+        threads[i] = CreateThread(NULL, 0, routine, &workers[i], 0, NULL);
+        assert_non_null(threads[i]);
+    }
+    SetEvent(start);
+    assert_int_equal(WaitForMultipleObjects(THREADS, threads, TRUE, 60000), WAIT_OBJECT_0);
+    for (i = 0; i < THREADS; i++)
+        CloseHandle(threads[i]);
+    CloseHandle(start);
+}
+
+/* With a slow logon, every thread arrives while the first is still logging
+ * on: all must get that one session. */
+static void test_concurrent_first_logon(void **state)
+{
+    struct worker workers[THREADS];
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    LONG errors = 0;
+    int i;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_LOGON_DELAY_MS", L"200"));
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    run_threads(first_logon_thread, workers, owner, &errors);
+    SetEnvironmentVariableW(L"OLKSTUB_LOGON_DELAY_MS", NULL);
+    assert_int_equal(errors, 0);
+
+    stub_stats(&stats);
+    assert_int_equal(stats.logon_calls, 1);
+    assert_int_equal(stats.logons, 1);
+    assert_int_equal(stats.initialize_calls, 1);
+    assert_int_equal(stats.live_session_refs, 1 + THREADS);
+    for (i = 0; i < THREADS; i++)
+    {
+        assert_non_null(workers[i].session);
+        assert_ptr_equal(workers[i].session, workers[0].session);
+        IUnknown_Release(workers[i].session);
+    }
+    session_owner_release(owner);
+    stub_stats(&stats);
+    assert_stub_clean(&stats);
+}
+
+static BOOL is_outlook(const WCHAR *name, DWORD cch)
+{
+    return cch == 8 && !wcscmp(name, L"Outlook");
+}
+
+static void one_iteration(struct worker *worker, int i)
+{
+    IUnknown *session = NULL, *mapi_session = NULL;
+    WCHAR name[32];
+    DWORD cch;
+    HRESULT hr;
+
+    if (FAILED(hr = session_owner_get_session(worker->owner, &session)) || !session)
+    {
+        error(worker, "get_session", hr);
+        return;
+    }
+    if (FAILED(hr = IUnknown_QueryInterface(session, &IID_IMAPISession, (void **)&mapi_session)))
+        error(worker, "QueryInterface", hr);
+    else
+        IUnknown_Release(mapi_session);
+    IUnknown_Release(session);
+
+    if (i % 7 == worker->index % 7)
+    {
+        cch = ARRAYSIZE(name);
+        if (FAILED(hr = session_owner_get_identity(worker->owner, name, &cch)) || !is_outlook(name, cch))
+            error(worker, "get_identity", hr);
+    }
+    if (i % 50 == worker->index)
+    {
+        if (FAILED(hr = session_owner_hands_off(worker->owner)))
+            error(worker, "hands_off", hr);
+    }
+    if (i % 97 == 0)
+    {
+        session_owner_addref(worker->owner);
+        session_owner_release(worker->owner);
+    }
+}
+
+static DWORD WINAPI stress_thread(void *arg)
+{
+    struct worker *worker = arg;
+    int i;
+
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    WaitForSingleObject(worker->start, INFINITE);
+    for (i = 0; i < ITERATIONS; i++)
+        one_iteration(worker, i);
+    CoUninitialize();
+    return 0;
+}
+
+static void test_stress(void **state)
+{
+    struct worker workers[THREADS];
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    ULONGLONG start;
+    LONG errors = 0;
+
+    (void)state;
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    start = GetTickCount64();
+    run_threads(stress_thread, workers, owner, &errors);
+    session_owner_release(owner);
+    stub_stats(&stats);
+    printf("threads=%d iterations=%d logons=%ld logoffs=%ld leaked_refs=%ld violations=%ld elapsed_ms=%llu\n",
+           THREADS, ITERATIONS, (long)stats.logons, (long)stats.logoffs, (long)stats.live_session_refs,
+           (long)stats.violations, (unsigned long long)(GetTickCount64() - start));
+    assert_int_equal(errors, 0);
+    assert_true(stats.logons > 1);
+    assert_stub_clean(&stats);
+}
+
+static int reset(void **state)
+{
+    HMODULE module = GetModuleHandleW(L"olkstubmapi.dll");
+    olkstub_reset_stats_fn reset_stats;
+
+    (void)state;
+    if (!module)
+        return 0;
+    reset_stats = (olkstub_reset_stats_fn)(void (*)(void))GetProcAddress(module, "OlkStubMapiResetStats");
+    if (!reset_stats)
+        return -1;
+    reset_stats();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] =
+    {
+        cmocka_unit_test_setup(test_concurrent_first_logon, reset),
+        cmocka_unit_test_setup(test_stress, reset),
+    };
+    int failures;
+
+    olk_test_init();
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    failures = cmocka_run_group_tests(tests, NULL, NULL);
+    CoUninitialize();
+    return failures;
+}

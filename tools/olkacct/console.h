@@ -1,0 +1,23 @@
+/*
+ * olkacct's output channels: UTF-8 bytes to a file or pipe (never a CRT text
+ * mode that would turn \n into \r\n), UTF-16 to a console window so that
+ * non-ASCII names show whatever the console code page.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef OLKACCT_CONSOLE_H
+#define OLKACCT_CONSOLE_H
+
+#include <windows.h>
+#include <stddef.h>
+
+/* FALSE when the text could not be written (a closed pipe, a full disk). */
+BOOL olkacct_write_stdout(const char *utf8, size_t len);
+
+/* "olkacct: <message>\n" on stderr; the format and its %s arguments are UTF-8. */
+void olkacct_error(const char *fmt, ...);
+
+/* A UTF-16 string as UTF-8 for messages, cut (with "...") to fit size. */
+void olkacct_utf8(const WCHAR *s, char *out, size_t size);
+
+#endif
