@@ -5,9 +5,13 @@
 #     i686 stdcall symbol left as Name@N would fail here);
 #   - it imports only DLLs that ship with Windows (no MinGW runtime DLL, no
 #     static import of mapi32);
-#   - it carries a VERSIONINFO resource.
+#   - it carries a VERSIONINFO resource;
+#   - with IMPLIB and NM given: the import library offers each public export
+#     under the name a caller's compiler asks for (Name on x86_64, the
+#     stdcall-decorated _Name@N on i686) and none of the PRIVATE ones.
 #
-# cmake -DOBJDUMP=<objdump> -DDLL=<olkhelper.dll> -DDEF=<olkhelper.def> -P check-pe.cmake
+# cmake -DOBJDUMP=<objdump> -DDLL=<olkhelper.dll> -DDEF=<olkhelper.def>
+#       [-DIMPLIB=<libolkhelper.dll.a> -DNM=<nm>] -P check-pe.cmake
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -38,6 +42,7 @@ string(REPLACE "\n" ";" _lines "${_dump}")
 # --- exports: the names in the .def -------------------------------------------
 file(STRINGS "${DEF}" _def_lines)
 set(_expected)
+set(_public)
 set(_in_exports FALSE)
 foreach(_line IN LISTS _def_lines)
   string(REGEX REPLACE ";.*" "" _line "${_line}")
@@ -52,6 +57,9 @@ foreach(_line IN LISTS _def_lines)
     # name[=internal] [@ordinal] [NONAME|PRIVATE|DATA]: the exported name.
     string(REGEX MATCH "^[^ \t=@]+" _name "${_line}")
     list(APPEND _expected "${_name}")
+    if(NOT _line MATCHES "[ \t]PRIVATE([ \t]|$)")
+      list(APPEND _public "${_name}")
+    endif()
   endif()
 endforeach()
 
@@ -119,6 +127,38 @@ else()
   endif()
 endif()
 
+# --- the import library ---------------------------------------------------------------
+if(IMPLIB)
+  if(NOT NM OR NOT EXISTS "${IMPLIB}")
+    message(FATAL_ERROR "check-pe: IMPLIB needs NM, and ${IMPLIB} must exist")
+  endif()
+  execute_process(COMMAND "${NM}" "${IMPLIB}" OUTPUT_VARIABLE _nm ERROR_VARIABLE _err RESULT_VARIABLE _rc)
+  if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "check-pe: ${NM} ${IMPLIB} failed (${_rc}): ${_err}")
+  endif()
+  string(REGEX MATCHALL "__imp_[^\r\n]+" _imports_offered "${_nm}")
+  if(_dump MATCHES "file format pei-i386")
+    set(_decoration "_([^@]+)@[0-9]+") # stdcall: __imp__Name@N
+  else()
+    set(_decoration "([^@]+)")
+  endif()
+  set(_offered)
+  foreach(_symbol IN LISTS _imports_offered)
+    if(_symbol MATCHES "^__imp_${_decoration}$")
+      list(APPEND _offered "${CMAKE_MATCH_1}")
+    else()
+      list(APPEND _failures "import library symbol ${_symbol} is not decorated as callers ask for it")
+    endif()
+  endforeach()
+  list(SORT _public)
+  list(SORT _offered)
+  if(NOT _offered STREQUAL _public)
+    list(JOIN _public ", " _public_text)
+    list(JOIN _offered ", " _offered_text)
+    list(APPEND _failures "import library offers [${_offered_text}], expected the public exports [${_public_text}]")
+  endif()
+endif()
+
 if(_failures)
   list(JOIN _failures "\n  - " _text)
   message(FATAL_ERROR "check-pe: ${DLL}:\n  - ${_text}")
@@ -126,3 +166,7 @@ endif()
 list(JOIN _exported ", " _exports_text)
 list(JOIN _imported ", " _imports_text)
 message(STATUS "check-pe: ${DLL}: exports ${_exports_text}; imports ${_imports_text}; VERSIONINFO present")
+if(IMPLIB)
+  list(JOIN _imports_offered ", " _offered_text)
+  message(STATUS "check-pe: ${IMPLIB}: ${_offered_text}")
+endif()

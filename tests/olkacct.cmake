@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # olkacct and the stand-in account manager (tests/standin_acctmgr), which the
 # test prefix registers as CLSID_OlkAccountManager (wine/prefix.d/20-acctmgr.sh).
 # Included from tests/CMakeLists.txt.
@@ -34,7 +35,7 @@ if(OLK_RUN_WINE_TESTS)
       olk_wine_test(olkacct_e2e_${_case}
         COMMAND ${OLK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}
                 --olkacct $<TARGET_FILE:olkacct> --helper $<TARGET_FILE:olkhelper>
-                --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini
+                --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini --wine ${OLK_WINE}
         FIXTURES olkacct_registered)
     else()
       add_test(NAME olkacct_e2e_${_case}

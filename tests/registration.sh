@@ -109,10 +109,26 @@ expect_class_key() { # HKLM|HKCU what
   fi
 }
 
-plant_neighbours() { # HKLM|HKCU
-  local classes="$1\\Software\\Classes"
-  wine reg add "$classes\\OlkHelperTests.Neighbour" /ve /d neighbour /f </dev/null >/dev/null 2>&1
-  wine reg add "$classes\\CLSID\\$other_clsid\\InprocServer32" /ve /d 'C:\other.dll' /f </dev/null >/dev/null 2>&1
+# A neighbour ProgID and a neighbour class, per-user and machine-wide, added
+# (or, with "-", removed) by one `reg import`.
+neighbours() { # ""|-
+  local file hive
+  file=$(mktemp --suffix=.reg)
+  {
+    printf 'Windows Registry Editor Version 5.00\r\n'
+    for hive in HKEY_LOCAL_MACHINE HKEY_CURRENT_USER; do
+      if [ "$1" = - ]; then
+        printf '\r\n[-%s\\Software\\Classes\\OlkHelperTests.Neighbour]\r\n' "$hive"
+        printf '\r\n[-%s\\Software\\Classes\\CLSID\\%s]\r\n' "$hive" "$other_clsid"
+      else
+        printf '\r\n[%s\\Software\\Classes\\OlkHelperTests.Neighbour]\r\n@="neighbour"\r\n' "$hive"
+        printf '\r\n[%s\\Software\\Classes\\CLSID\\%s\\InprocServer32]\r\n@="C:\\\\other.dll"\r\n' \
+               "$hive" "$other_clsid"
+      fi
+    done
+  } >"$file"
+  wine reg import "$file" </dev/null >/dev/null 2>&1 || fail "reg import of the neighbours ($1)"
+  rm -f "$file"
 }
 
 expect_neighbours() { # HKLM|HKCU what
@@ -125,19 +141,12 @@ expect_neighbours() { # HKLM|HKCU what
   fi
 }
 
-remove_neighbours() { # HKLM|HKCU
-  local classes="$1\\Software\\Classes"
-  wine reg delete "$classes\\OlkHelperTests.Neighbour" /f </dev/null >/dev/null 2>&1
-  wine reg delete "$classes\\CLSID\\$other_clsid" /f </dev/null >/dev/null 2>&1
-}
-
 # --- a known start: unregistering what is not there succeeds ---------------------
 regsvr 0 /u /s "$dll"
 regsvr 0 /u /n /i:user /s "$dll"
 expect_unregistered HKLM "start"
 expect_unregistered HKCU "start"
-plant_neighbours HKLM
-plant_neighbours HKCU
+neighbours ""
 
 # --- machine-wide ----------------------------------------------------------------
 regsvr 0 /s "$dll"
@@ -219,8 +228,7 @@ rm -rf "$scratch"
 
 regsvr 3 /s "$(dirname "$dll")/no-such-olkhelper.dll"
 
-remove_neighbours HKLM
-remove_neighbours HKCU
+neighbours -
 
 # --- the fixture's state -----------------------------------------------------------------
 regsvr 0 /s "$dll"

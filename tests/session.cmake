@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sessions: the MAPI loader, the session owner, and the stand-in MAPI provider
 # they reach through Wine's mapi32.dll (see docs/sessions.md).
 

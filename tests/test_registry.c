@@ -129,10 +129,14 @@ static void dump_key(HKEY key, const WCHAR *path, struct text *t)
 
     for (index = 0;; index++)
     {
+        LSTATUS err;
+
         cch = 256;
         size = sizeof(data);
-        if (RegEnumValueW(key, index, name, &cch, NULL, &type, data, &size) != ERROR_SUCCESS)
+        err = RegEnumValueW(key, index, name, &cch, NULL, &type, data, &size);
+        if (err == ERROR_NO_MORE_ITEMS)
             break;
+        assert_int_equal(err, ERROR_SUCCESS);
         swprintf(line, 600, L"%ls [%ls] type %lu size %lu:", path, name, type, size);
         text_add(t, line);
         for (DWORD i = 0; i < size; i++)
@@ -145,11 +149,14 @@ static void dump_key(HKEY key, const WCHAR *path, struct text *t)
     for (index = 0;; index++)
     {
         WCHAR child_path[600];
+        LSTATUS err;
         HKEY child;
 
         cch = 256;
-        if (RegEnumKeyExW(key, index, name, &cch, NULL, NULL, NULL, NULL) != ERROR_SUCCESS)
+        err = RegEnumKeyExW(key, index, name, &cch, NULL, NULL, NULL, NULL);
+        if (err == ERROR_NO_MORE_ITEMS)
             break;
+        assert_int_equal(err, ERROR_SUCCESS);
         swprintf(child_path, 600, L"%ls\\%ls", path, name);
         text_add(t, child_path);
         text_add(t, L"\n");
@@ -180,7 +187,7 @@ static void assert_same_text(const WCHAR *expected, const WCHAR *actual)
 
 /* ---- ops that count and fail --------------------------------------------------- */
 
-static unsigned int writes, value_writes, fail_at;
+static unsigned int writes, value_writes, fail_at, bad_strings;
 static REGSAM accesses_seen;
 
 static LSTATUS counting_open_key(HKEY parent, const WCHAR *path, REGSAM access, HKEY *key)
@@ -199,6 +206,12 @@ static LSTATUS counting_create_key(HKEY parent, const WCHAR *path, REGSAM access
 
 static LSTATUS counting_set_value(HKEY key, const WCHAR *name, DWORD type, const BYTE *data, DWORD size)
 {
+    const WCHAR *text = (const WCHAR *)data;
+
+    /* Windows and Wine both store a missing NUL, so only here does a REG_SZ
+     * written without its NUL show. */
+    if (type != REG_SZ || size != (wcslen(text) + 1) * sizeof(WCHAR))
+        bad_strings++;
     value_writes++;
     if (++writes == fail_at)
         return INJECTED_ERROR;
@@ -212,7 +225,7 @@ static struct registry_ops test_ops;
 
 static void reset_counters(unsigned int fail_at_write)
 {
-    writes = value_writes = 0;
+    writes = value_writes = bad_strings = 0;
     fail_at = fail_at_write;
     accesses_seen = 0;
 }
@@ -345,8 +358,10 @@ static void test_register_counts_and_access(void **state)
     reset_counters(0);
     assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), S_OK);
     assert_registered(f, MODULE_PATH);
-    /* The ten documented values, each written once. */
+    /* The ten documented values, each written once, each a REG_SZ whose
+     * length counts its NUL. */
     assert_int_equal(value_writes, 10);
+    assert_int_equal(bad_strings, 0);
     /* Never more than each step needs: no KEY_ALL_ACCESS, KEY_WRITE or KEY_READ. */
     assert_int_equal(accesses_seen & ~(REGSAM)(KEY_QUERY_VALUE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY |
                                                KEY_ENUMERATE_SUB_KEYS | DELETE), 0);

@@ -216,9 +216,18 @@ static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category,
     for (n = 0; SUCCEEDED(hr) && n <= MAX_ACCOUNTS; n++)
     {
         unk = NULL;
-        hr = IOlkEnum_GetNext(accounts, &unk);
-        if (FAILED(hr)) *step = "IOlkEnum::GetNext";
-        if (hr != S_OK || !unk) break;
+        if (FAILED(hr = IOlkEnum_GetNext(accounts, &unk)))
+        {
+            *step = "IOlkEnum::GetNext";
+            break;
+        }
+        /* The end is S_FALSE and NULL; anything but S_OK and an account ends it too. */
+        if (hr != S_OK || !unk)
+        {
+            if (unk) IUnknown_Release(unk);
+            hr = S_OK;
+            break;
+        }
         hr = read_account(unk, list, step);
         IUnknown_Release(unk);
     }

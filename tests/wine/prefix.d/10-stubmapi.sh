@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Makes Wine's own mapi32.dll forward Extended MAPI to the stand-in provider
 # olkstubmapi.dll: the DLL goes into the prefix's system32 and becomes the
 # DLLPathEx of a mail client that is made the default one.

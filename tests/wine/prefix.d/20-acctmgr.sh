@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Test prefix only: registers the stand-in account manager (olkstubacctmgr.dll)
 # as CLSID_OlkAccountManager, the class Outlook's OUTLMIME.DLL registers, so
 # that olkacct and the helper can be driven end to end without Outlook.
