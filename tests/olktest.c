@@ -62,6 +62,16 @@ void olk_bin_path(const WCHAR *name, WCHAR *path, DWORD cch)
     wcscat(path, name);
 }
 
+BOOL olk_key_exists(HKEY parent, const WCHAR *path)
+{
+    HKEY key;
+
+    if (RegOpenKeyExW(parent, path, 0, KEY_READ, &key) != ERROR_SUCCESS)
+        return FALSE;
+    RegCloseKey(key);
+    return TRUE;
+}
+
 void olk_test_init(void)
 {
     _setmode(_fileno(stdout), _O_BINARY);

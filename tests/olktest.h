@@ -41,6 +41,9 @@ void olk_assert_hr(HRESULT hr, HRESULT expected, const char *file, int line);
 /* Path of a file beside the test program (the build's bin directory). */
 void olk_bin_path(const WCHAR *name, WCHAR *path, DWORD cch);
 
+/* Whether parent\path can be opened for reading. */
+BOOL olk_key_exists(HKEY parent, const WCHAR *path);
+
 /* Binary stdout/stderr, so cmocka's summary lines end in \n, not \r\n. */
 void olk_test_init(void);
 

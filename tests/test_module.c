@@ -139,22 +139,12 @@ struct scope_state
     WCHAR machine_path[MAX_PATH];
 };
 
-static BOOL key_exists(HKEY root, const WCHAR *path)
-{
-    HKEY key;
-
-    if (RegOpenKeyExW(root, path, 0, KEY_READ, &key) != ERROR_SUCCESS)
-        return FALSE;
-    RegCloseKey(key);
-    return TRUE;
-}
-
 static void read_scope_state(struct scope_state *s)
 {
     DWORD size = sizeof(s->machine_path);
 
-    s->user = key_exists(HKEY_CURRENT_USER, clsid_key);
-    s->machine = key_exists(HKEY_LOCAL_MACHINE, clsid_key);
+    s->user = olk_key_exists(HKEY_CURRENT_USER, clsid_key);
+    s->machine = olk_key_exists(HKEY_LOCAL_MACHINE, clsid_key);
     memset(s->machine_path, 0, sizeof(s->machine_path));
     if (s->machine)
     {

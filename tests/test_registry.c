@@ -77,25 +77,15 @@ static void put_sz(HKEY parent, const WCHAR *path, const WCHAR *name, const WCHA
                                      (DWORD)((wcslen(text) + 1) * sizeof(WCHAR))), ERROR_SUCCESS);
 }
 
-static BOOL key_exists(HKEY parent, const WCHAR *path)
-{
-    HKEY key;
-
-    if (RegOpenKeyExW(parent, path, 0, KEY_READ, &key) != ERROR_SUCCESS)
-        return FALSE;
-    RegCloseKey(key);
-    return TRUE;
-}
-
 static void assert_none_of_ours(struct fixture *f)
 {
     HKEY classes;
 
     if (RegOpenKeyExW(f->root, L"Software\\Classes", 0, KEY_READ, &classes) != ERROR_SUCCESS)
         return;
-    assert_false(key_exists(classes, OUR_CLSID_KEY));
-    assert_false(key_exists(classes, L"OlkHelper.AccountHelper.1"));
-    assert_false(key_exists(classes, L"OlkHelper.AccountHelper"));
+    assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
+    assert_false(olk_key_exists(classes, L"OlkHelper.AccountHelper.1"));
+    assert_false(olk_key_exists(classes, L"OlkHelper.AccountHelper"));
     RegCloseKey(classes);
 }
 
@@ -445,8 +435,8 @@ static void test_neighbour_progid_survives_unregister(void **state)
     put_sz(classes, L"OlkHelper.AccountHelper\\CurVer", NULL, L"Other.Version.7");
     assert_hr(registry_unregister(&registry_default_ops, f->root), S_OK);
 
-    assert_false(key_exists(classes, OUR_CLSID_KEY));
-    assert_false(key_exists(classes, L"OlkHelper.AccountHelper.1"));
+    assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
+    assert_false(olk_key_exists(classes, L"OlkHelper.AccountHelper.1"));
     assert_sz(classes, L"OlkHelper.AccountHelper", NULL, DESCRIPTION);
     assert_sz(classes, L"OlkHelper.AccountHelper\\CLSID", NULL, OTHER_CLSID);
     assert_sz(classes, L"OlkHelper.AccountHelper\\CurVer", NULL, L"Other.Version.7");
@@ -488,12 +478,12 @@ static void test_register_refuses_foreign_progid(void **state)
         assert_hr(registry_register(&registry_default_ops, f->root, MODULE_PATH), SELFREG_E_CLASS);
         after = dump_root(f);
         assert_same_text(before, after);
-        assert_false(key_exists(classes, OUR_CLSID_KEY));
+        assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
 
         /* Without a CLSID value it is not ours either. */
         assert_int_equal(RegDeleteTreeW(classes, path), ERROR_SUCCESS);
         assert_hr(registry_register(&registry_default_ops, f->root, MODULE_PATH), SELFREG_E_CLASS);
-        assert_false(key_exists(classes, OUR_CLSID_KEY));
+        assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
         assert_int_equal(RegDeleteTreeW(classes, progids[i]), ERROR_SUCCESS);
         free(before);
         free(after);
@@ -541,14 +531,14 @@ static void test_unregister_failure(void **state)
     ops.delete_tree = refusing_delete_tree;
     assert_hr(registry_register(&registry_default_ops, f->root, MODULE_PATH), S_OK);
     assert_hr(registry_unregister(&ops, f->root), HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED));
-    assert_true(key_exists(classes_key(f), OUR_CLSID_KEY));
-    assert_false(key_exists(classes_key(f), L"OlkHelper.AccountHelper.1"));
-    assert_false(key_exists(classes_key(f), L"OlkHelper.AccountHelper"));
+    assert_true(olk_key_exists(classes_key(f), OUR_CLSID_KEY));
+    assert_false(olk_key_exists(classes_key(f), L"OlkHelper.AccountHelper.1"));
+    assert_false(olk_key_exists(classes_key(f), L"OlkHelper.AccountHelper"));
 
     /* Registration first clears what is there: the same failure stops it
      * before anything is written. */
     assert_hr(registry_register(&ops, f->root, MODULE_PATH), HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED));
-    assert_false(key_exists(classes_key(f), L"OlkHelper.AccountHelper"));
+    assert_false(olk_key_exists(classes_key(f), L"OlkHelper.AccountHelper"));
     assert_hr(registry_unregister(&registry_default_ops, f->root), S_OK);
     assert_none_of_ours(f);
 }

@@ -75,6 +75,9 @@ case "${1:-}" in
     status=0
     ctest --preset x64 || status=1
     say "tests (x86)"
+    if [ -f build/x86/wine-tests-skipped.txt ]; then
+      echo "x86 Wine tests SKIPPED: $(cat build/x86/wine-tests-skipped.txt); only check_pe runs for x86"
+    fi
     ctest --preset x86 || status=1
     exit $status
     ;;
