@@ -1,9 +1,10 @@
 /*
- * src/session.c under concurrency, through Wine's mapi32 and the stand-in
- * provider: concurrent first calls log on once; then many threads get,
- * release, hand off and ask the identity of one owned owner, and when it is
- * released nothing is left: no session reference, as many logoffs as logons,
- * MAPIInitialize balanced, no MAPI misuse seen by the stand-in.
+ * One owned helper under concurrency, through its IOlkAccountHelper methods,
+ * Wine's mapi32 and the stand-in provider: concurrent first calls log on
+ * once; then many threads get, release, hand off and ask the identity, and
+ * when the helper is released nothing is left: no session reference, as many
+ * logoffs as logons, MAPIInitialize balanced, no MAPI misuse seen by the
+ * stand-in.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -16,10 +17,10 @@
 #include <mapix.h>
 
 #include "olkstubmapi.h"
-#include "session.h"
+#include "helper.h"
 
 #define THREADS 8
-#define ITERATIONS 500
+#define ITERATIONS 2000
 
 static void stub_stats(struct olkstub_stats *stats)
 {
@@ -48,7 +49,7 @@ static void assert_stub_clean(const struct olkstub_stats *stats)
 
 struct worker
 {
-    struct session_owner *owner;
+    IOlkAccountHelper *helper;
     HANDLE start;
     int index;
     IUnknown *session;       /* first-logon test: what this thread got */
@@ -68,13 +69,13 @@ static DWORD WINAPI first_logon_thread(void *arg)
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     WaitForSingleObject(worker->start, INFINITE);
-    if (FAILED(hr = session_owner_get_session(worker->owner, &worker->session)))
+    if (FAILED(hr = IOlkAccountHelper_GetMapiSession(worker->helper, &worker->session)))
         error(worker, "get_session", hr);
     CoUninitialize();
     return 0;
 }
 
-static void run_threads(LPTHREAD_START_ROUTINE routine, struct worker *workers, struct session_owner *owner,
+static void run_threads(LPTHREAD_START_ROUTINE routine, struct worker *workers, IOlkAccountHelper *helper,
                         LONG *errors)
 {
     HANDLE threads[THREADS], start = CreateEventW(NULL, TRUE, FALSE, NULL);
@@ -83,7 +84,7 @@ static void run_threads(LPTHREAD_START_ROUTINE routine, struct worker *workers, 
     assert_non_null(start);
     for (i = 0; i < THREADS; i++)
     {
-        workers[i].owner = owner;
+        workers[i].helper = helper;
         workers[i].start = start;
         workers[i].index = i;
         workers[i].session = NULL;
@@ -103,15 +104,15 @@ static void run_threads(LPTHREAD_START_ROUTINE routine, struct worker *workers, 
 static void test_concurrent_first_logon(void **state)
 {
     struct worker workers[THREADS];
-    struct session_owner *owner = NULL;
+    IOlkAccountHelper *helper = NULL;
     struct olkstub_stats stats;
     LONG errors = 0;
     int i;
 
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_LOGON_DELAY_MS", L"200"));
-    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
-    run_threads(first_logon_thread, workers, owner, &errors);
+    assert_hr(helper_create_configured(NULL, NULL, 0, &IID_IOlkAccountHelper, (void **)&helper), S_OK);
+    run_threads(first_logon_thread, workers, helper, &errors);
     SetEnvironmentVariableW(L"OLKSTUB_LOGON_DELAY_MS", NULL);
     assert_int_equal(errors, 0);
 
@@ -126,7 +127,7 @@ static void test_concurrent_first_logon(void **state)
         assert_ptr_equal(workers[i].session, workers[0].session);
         IUnknown_Release(workers[i].session);
     }
-    session_owner_release(owner);
+    assert_int_equal(IOlkAccountHelper_Release(helper), 0);
     stub_stats(&stats);
     assert_stub_clean(&stats);
 }
@@ -143,7 +144,7 @@ static void one_iteration(struct worker *worker, int i)
     DWORD cch;
     HRESULT hr;
 
-    if (FAILED(hr = session_owner_get_session(worker->owner, &session)) || !session)
+    if (FAILED(hr = IOlkAccountHelper_GetMapiSession(worker->helper, &session)) || !session)
     {
         error(worker, "get_session", hr);
         return;
@@ -157,18 +158,18 @@ static void one_iteration(struct worker *worker, int i)
     if (i % 7 == worker->index % 7)
     {
         cch = ARRAYSIZE(name);
-        if (FAILED(hr = session_owner_get_identity(worker->owner, name, &cch)) || !is_outlook(name, cch))
+        if (FAILED(hr = IOlkAccountHelper_GetIdentity(worker->helper, name, &cch)) || !is_outlook(name, cch))
             error(worker, "get_identity", hr);
     }
     if (i % 50 == worker->index)
     {
-        if (FAILED(hr = session_owner_hands_off(worker->owner)))
+        if (FAILED(hr = IOlkAccountHelper_HandsOffSession(worker->helper)))
             error(worker, "hands_off", hr);
     }
     if (i % 97 == 0)
     {
-        session_owner_addref(worker->owner);
-        session_owner_release(worker->owner);
+        IOlkAccountHelper_AddRef(worker->helper);
+        IOlkAccountHelper_Release(worker->helper);
     }
 }
 
@@ -188,16 +189,16 @@ static DWORD WINAPI stress_thread(void *arg)
 static void test_stress(void **state)
 {
     struct worker workers[THREADS];
-    struct session_owner *owner = NULL;
+    IOlkAccountHelper *helper = NULL;
     struct olkstub_stats stats;
     ULONGLONG start;
     LONG errors = 0;
 
     (void)state;
-    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    assert_hr(helper_create_configured(NULL, NULL, 0, &IID_IOlkAccountHelper, (void **)&helper), S_OK);
     start = GetTickCount64();
-    run_threads(stress_thread, workers, owner, &errors);
-    session_owner_release(owner);
+    run_threads(stress_thread, workers, helper, &errors);
+    assert_int_equal(IOlkAccountHelper_Release(helper), 0);
     stub_stats(&stats);
     printf("threads=%d iterations=%d logons=%ld logoffs=%ld leaked_refs=%ld violations=%ld elapsed_ms=%llu\n",
            THREADS, ITERATIONS, (long)stats.logons, (long)stats.logoffs, (long)stats.live_session_refs,
