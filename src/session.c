@@ -42,6 +42,7 @@ struct session_owner
     IMAPISession *session;                /* a reference of our own, or NULL */
     const struct mapi_functions *mapi;    /* the MAPI we use, once loaded */
     BOOL mapi_initialized;                /* our MAPIInitialize succeeded: one MAPIUninitialize owed */
+    BOOL logging_on;                      /* inside MAPIInitialize/MAPILogonEx, lock held */
 };
 
 static WCHAR *copy_profile(const WCHAR *profile)
@@ -85,9 +86,12 @@ HRESULT session_owner_borrow(IUnknown *session, const WCHAR *profile, struct ses
     *out = NULL;
     if (!session)
         return E_INVALIDARG;
+    mapi_session = NULL;
     hr = IUnknown_QueryInterface(session, &IID_IMAPISession, (void **)&mapi_session);
     if (FAILED(hr))
         return hr;
+    if (!mapi_session)
+        return E_NOINTERFACE;
     if (!(owner = owner_alloc(profile)))
     {
         mapi_session->lpVtbl->Release(mapi_session);
@@ -120,18 +124,17 @@ void session_owner_addref(struct session_owner *owner)
     InterlockedIncrement(&owner->refcount);
 }
 
-/* Caller holds the lock or the last reference. Logoff's failure is reported,
- * but the reference goes either way: a session MAPI would not log off is
- * still one we must not keep. */
-static HRESULT log_off(struct session_owner *owner)
+/* Caller holds the lock or the last reference. The reference goes whatever
+ * Logoff answers: a session MAPI would not log off is still one we must not
+ * keep, and HandsOffSession's documented answer for a session the helper
+ * opened is S_OK once it is released. */
+static void log_off(struct session_owner *owner)
 {
     IMAPISession *session = owner->session;
-    HRESULT hr;
 
     owner->session = NULL;
-    hr = session->lpVtbl->Logoff(session, 0, 0, 0);
+    session->lpVtbl->Logoff(session, 0, 0, 0);
     session->lpVtbl->Release(session);
-    return hr;
 }
 
 void session_owner_release(struct session_owner *owner)
@@ -150,6 +153,57 @@ void session_owner_release(struct session_owner *owner)
     DeleteCriticalSection(&owner->lock);
     free(owner->profile);
     free(owner);
+}
+
+/* MAPI memory goes back to the MAPI that allocated it: the DLL implementing
+ * the session, when it exports MAPIFreeBuffer (a borrowed session may come
+ * from another MAPI than the one this process would load), else the MAPI
+ * the loader finds. */
+static HRESULT session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer)
+{
+    struct mapi_functions implementer = { 0 };
+    const struct mapi_functions *mapi;
+    HRESULT hr;
+
+    if (GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                           (LPCWSTR)(ULONG_PTR)session->lpVtbl->OpenProfileSection, &implementer.module)
+        && (*free_buffer = (LPMAPIFREEBUFFER)(void (*)(void))mapi_loader_proc(&implementer, "MAPIFreeBuffer", 4)))
+        return S_OK;
+    if (FAILED(hr = mapi_loader_get(&mapi)))
+        return hr;
+    *free_buffer = mapi->free_buffer;
+    return S_OK;
+}
+
+/* PR_PROFILE_NAME_W of the session's global profile section, never through
+ * an import of HrGetOneProp (Wine's mapi32 exports it only decorated). */
+static HRESULT read_profile_name(IMAPISession *session, WCHAR **name)
+{
+    SizedSPropTagArray(1, tags) = { 1, { PR_PROFILE_NAME_W } };
+    LPMAPIFREEBUFFER free_buffer;
+    LPSPropValue props = NULL;
+    LPPROFSECT section = NULL;
+    ULONG count = 0;
+    HRESULT hr;
+
+    if (FAILED(hr = session_free_buffer(session, &free_buffer)))
+        return hr;
+    hr = session->lpVtbl->OpenProfileSection(session, (LPMAPIUID)global_profile_section_uid, NULL, 0, &section);
+    if (FAILED(hr))
+        return hr;
+    hr = section->lpVtbl->GetProps(section, (LPSPropTagArray)&tags, 0, &count, &props);
+    if (SUCCEEDED(hr))
+    {
+        if (count == 1 && props && props[0].ulPropTag == PR_PROFILE_NAME_W
+            && props[0].Value.lpszW && props[0].Value.lpszW[0])
+            hr = (*name = copy_profile(props[0].Value.lpszW)) ? S_OK : E_OUTOFMEMORY;
+        else
+            hr = MAPI_E_NOT_FOUND;
+    }
+    if (props)
+        free_buffer(props);
+    section->lpVtbl->Release(section);
+    return hr;
 }
 
 /* MAPI_NO_COINIT: MAPI would otherwise CoInitialize the calling thread (as a
@@ -173,7 +227,7 @@ static HRESULT initialize_locked(struct session_owner *owner)
     return hr;
 }
 
-static HRESULT log_on_locked(struct session_owner *owner)
+static HRESULT log_on_with_flags_locked(struct session_owner *owner)
 {
     ULONG flags = MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION;
     IMAPISession *session = NULL;
@@ -191,7 +245,28 @@ static HRESULT log_on_locked(struct session_owner *owner)
     if (!session)
         return MAPI_E_CALL_FAILED;
     owner->session = session;
+    /* The default profile is pinned at once: a hands-off and a new logon must
+     * not follow a default changed in between. If the name cannot be read
+     * now, GetIdentity tries again. */
+    if (!owner->profile)
+        read_profile_name(session, &owner->profile);
     return S_OK;
+}
+
+/* The lock is a critical section, which its owner thread may enter again: a
+ * logon dialog pumping messages (OLKHELPER_LOGON_UI) can deliver a call to
+ * this helper on the thread that is logging on. That call is refused rather
+ * than allowed to log on a second time. */
+static HRESULT log_on_locked(struct session_owner *owner)
+{
+    HRESULT hr;
+
+    if (owner->logging_on)
+        return MAPI_E_BUSY;
+    owner->logging_on = TRUE;
+    hr = log_on_with_flags_locked(owner);
+    owner->logging_on = FALSE;
+    return hr;
 }
 
 HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **session)
@@ -215,58 +290,28 @@ HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **sessio
 
 HRESULT session_owner_hands_off(struct session_owner *owner)
 {
-    HRESULT hr = S_OK;
-
     if (!owner->owned)
         return E_NOTIMPL;
     EnterCriticalSection(&owner->lock);
     if (owner->session)
-        hr = log_off(owner);
+        log_off(owner);
     LeaveCriticalSection(&owner->lock);
-    return hr;
+    return S_OK;
 }
 
-/* PR_PROFILE_NAME_W of the session's global profile section. The property
- * array is freed with MAPIFreeBuffer of the MAPI we loaded, never through an
- * import (Wine's mapi32 exports HrGetOneProp only decorated). */
-static HRESULT read_profile_name(IMAPISession *session, const struct mapi_functions *mapi, WCHAR **name)
-{
-    SizedSPropTagArray(1, tags) = { 1, { PR_PROFILE_NAME_W } };
-    LPSPropValue props = NULL;
-    LPPROFSECT section = NULL;
-    ULONG count = 0;
-    HRESULT hr;
-
-    hr = session->lpVtbl->OpenProfileSection(session, (LPMAPIUID)global_profile_section_uid, NULL, 0, &section);
-    if (FAILED(hr))
-        return hr;
-    hr = section->lpVtbl->GetProps(section, (LPSPropTagArray)&tags, 0, &count, &props);
-    if (SUCCEEDED(hr))
-    {
-        if (count == 1 && props && props[0].ulPropTag == PR_PROFILE_NAME_W
-            && props[0].Value.lpszW && props[0].Value.lpszW[0])
-            hr = (*name = copy_profile(props[0].Value.lpszW)) ? S_OK : E_OUTOFMEMORY;
-        else
-            hr = MAPI_E_NOT_FOUND;
-    }
-    if (props)
-        mapi->free_buffer(props);
-    section->lpVtbl->Release(section);
-    return hr;
-}
-
-/* Once read, the name stays: in owned mode it also becomes the profile of
- * every later logon, so a hands-off and re-logon cannot switch the helper to
- * another profile if the default changes meanwhile. */
+/* Once read, the name stays: in owned mode it is also the profile of every
+ * later logon. */
 static HRESULT resolve_identity_locked(struct session_owner *owner)
 {
     HRESULT hr;
 
-    if (!owner->session && FAILED(hr = log_on_locked(owner)))
+    if (!owner->session && owner->owned && FAILED(hr = log_on_locked(owner)))
         return hr;
-    if (!owner->mapi && FAILED(hr = mapi_loader_get(&owner->mapi)))
-        return hr;
-    return read_profile_name(owner->session, owner->mapi, &owner->profile);
+    if (owner->profile)
+        return S_OK;
+    if (owner->logging_on)
+        return MAPI_E_BUSY;
+    return read_profile_name(owner->session, &owner->profile);
 }
 
 HRESULT session_owner_get_identity(struct session_owner *owner, WCHAR *buffer, DWORD *pcch)

@@ -33,13 +33,15 @@ void session_owner_addref(struct session_owner *owner);
 void session_owner_release(struct session_owner *owner);
 
 /* The session, AddRef'd, as IUnknown (the IMAPISession pointer itself, so a
- * caller may cast or QI). Owned mode logs on first if needed. On failure
- * *session is NULL and the MAPI or loader HRESULT is returned. */
+ * caller may cast or QI). Owned mode logs on first if needed; a call made on
+ * the logging-on thread while MAPILogonEx runs (a logon dialog pumping
+ * messages) gets MAPI_E_BUSY. On failure *session is NULL and the MAPI or
+ * loader HRESULT is returned. */
 HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **session);
 
 /* Borrowed: E_NOTIMPL, nothing changes. Owned: logs off and releases the
- * owner's reference (S_OK, or Logoff's failure after releasing anyway); with
- * no session held, S_OK. */
+ * owner's reference, S_OK (whatever Logoff answers: the session is released
+ * either way, and S_OK is the documented answer); with no session held, S_OK. */
 HRESULT session_owner_hands_off(struct session_owner *owner);
 
 /* IOlkAccountHelper::GetIdentity's contract: pcch non-NULL (the caller checks);

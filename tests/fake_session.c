@@ -20,6 +20,8 @@ static HRESULT STDMETHODCALLTYPE fake_QueryInterface(IMAPISession *iface, REFIID
     *ppv = NULL;
     if (!IsEqualIID(riid, &IID_IUnknown) && !IsEqualIID(riid, &IID_IMAPISession))
         return E_NOINTERFACE;
+    if (impl_from_IMAPISession(iface)->qi_succeeds_with_null)
+        return S_OK;
     *ppv = iface;
     iface->lpVtbl->AddRef(iface);
     return S_OK;

@@ -17,6 +17,7 @@ struct fake_session
     LONG refcount;
     LONG logoffs;
     LONG unexpected_calls;
+    BOOL qi_succeeds_with_null;   /* a broken session: QueryInterface S_OK, *ppv NULL */
 };
 
 /* Initialises a fake with a reference count of 1 (the test's own). */

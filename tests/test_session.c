@@ -174,6 +174,21 @@ static void test_borrow_bad_arguments(void **state)
     IStream_Release(stream);
 }
 
+/* A session whose QueryInterface says S_OK but hands out nothing is no
+ * session: borrowing it would later give S_OK with a NULL session. */
+static void test_borrow_qi_without_pointer(void **state)
+{
+    struct session_owner *owner = OLK_SENTINEL;
+    struct fake_session fake;
+
+    (void)state;
+    fake_session_init(&fake);
+    fake.qi_succeeds_with_null = TRUE;
+    assert_hr(session_owner_borrow(fake_session_unknown(&fake), L"Outlook", &owner), E_NOINTERFACE);
+    assert_null(owner);
+    assert_int_equal(fake.refcount, 1);
+}
+
 static void test_borrow_references(void **state)
 {
     struct session_owner *owner = NULL;
@@ -504,6 +519,77 @@ static void test_owned_default_identity_pins_profile(void **state)
     session_owner_release(owner);
 }
 
+/* The default profile is pinned by the first logon, even when nobody asked
+ * for the identity before the hands-off. */
+static void test_owned_default_pinned_by_first_logon(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+
+    (void)state;
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Work"));
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Work"));
+    assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
+    touch_session(owner);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Outlook"));
+    touch_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
+    assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
+    assert_identity(owner, L"Work");
+    session_owner_release(owner);
+}
+
+struct reentry
+{
+    struct session_owner *owner;
+    HRESULT session_hr, identity_hr;
+    IUnknown *session;
+    DWORD cch;
+};
+
+static void WINAPI reenter_during_logon(void *context)
+{
+    struct reentry *reentry = context;
+    WCHAR name[16];
+
+    reentry->session = OLK_SENTINEL;
+    reentry->session_hr = session_owner_get_session(reentry->owner, &reentry->session);
+    reentry->cch = ARRAY_SIZE(name);
+    reentry->identity_hr = session_owner_get_identity(reentry->owner, name, &reentry->cch);
+}
+
+/* A call that arrives on the logging-on thread in the middle of MAPILogonEx
+ * (a logon dialog pumps messages) is refused, and logs on nothing. */
+static void test_owned_reentrant_logon(void **state)
+{
+    struct reentry reentry = { 0 };
+    olkstub_set_logon_hook_fn set_hook;
+    struct olkstub_stats stats;
+    IUnknown *session;
+
+    (void)state;
+    set_hook = (olkstub_set_logon_hook_fn)(void (*)(void))GetProcAddress(GetModuleHandleW(L"olkstubmapi.dll"),
+                                                                         "OlkStubMapiSetLogonHook");
+    assert_non_null(set_hook);
+    assert_hr(session_owner_own(NULL, 0, &reentry.owner), S_OK);
+    set_hook(reenter_during_logon, &reentry);
+
+    session = get_session(reentry.owner);
+    assert_hr(reentry.session_hr, MAPI_E_BUSY);
+    assert_null(reentry.session);
+    assert_hr(reentry.identity_hr, MAPI_E_BUSY);
+    assert_int_equal(reentry.cch, 16);
+    stub_stats(&stats);
+    assert_int_equal(stats.logon_calls, 1);
+    assert_int_equal(stats.initialize_calls, 1);
+    IUnknown_Release(session);
+    assert_identity(reentry.owner, L"Outlook");
+    session_owner_release(reentry.owner);
+}
+
 /* An empty name is the default profile too. */
 static void test_owned_empty_profile_is_default(void **state)
 {
@@ -646,7 +732,8 @@ static void test_default_identity_logon_fails(void **state)
     session_owner_release(owner);
 }
 
-/* Logoff's failure is reported, and the session is let go of all the same. */
+/* Logoff's failure does not keep the session: it is released, and hands-off
+ * gives its documented S_OK. */
 static void test_logoff_fails(void **state)
 {
     struct session_owner *owner = NULL;
@@ -656,7 +743,7 @@ static void test_logoff_fails(void **state)
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGOFF", L"80004005"));
     assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
     touch_session(owner);
-    assert_hr(session_owner_hands_off(owner), E_FAIL);
+    assert_hr(session_owner_hands_off(owner), S_OK);
     stub_stats(&stats);
     assert_int_equal(stats.logoff_failures, 1);
     assert_int_equal(stats.live_sessions, 0);
@@ -791,6 +878,7 @@ static void test_provider_lacks_logon(void **state)
 static const struct CMUnitTest borrowed_tests[] =
 {
     cmocka_unit_test(test_borrow_bad_arguments),
+    cmocka_unit_test(test_borrow_qi_without_pointer),
     cmocka_unit_test(test_borrow_references),
     cmocka_unit_test(test_borrow_hands_off_is_not_implemented),
     cmocka_unit_test(test_borrow_identity_contract),
@@ -807,6 +895,8 @@ static const struct CMUnitTest owned_tests[] =
     STUB_TEST(test_owned_hands_off_without_session),
     STUB_TEST(test_owned_release_logs_off),
     STUB_TEST(test_owned_default_identity_pins_profile),
+    STUB_TEST(test_owned_default_pinned_by_first_logon),
+    STUB_TEST(test_owned_reentrant_logon),
     STUB_TEST(test_owned_empty_profile_is_default),
     STUB_TEST(test_owned_logon_ui),
     STUB_TEST(test_owned_two_owners),

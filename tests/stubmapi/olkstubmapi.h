@@ -53,4 +53,11 @@ void WINAPI OlkStubMapiGetStats(struct olkstub_stats *stats);
  * sessions, objects, allocations) stays as it is. */
 void WINAPI OlkStubMapiResetStats(void);
 
+typedef void (WINAPI *olkstub_logon_hook_fn)(void *context);
+typedef void (WINAPI *olkstub_set_logon_hook_fn)(olkstub_logon_hook_fn hook, void *context);
+
+/* The next MAPILogonEx calls hook(context) once, on the calling thread, after
+ * its checks and before it creates the session. */
+void WINAPI OlkStubMapiSetLogonHook(olkstub_logon_hook_fn hook, void *context);
+
 #endif

@@ -82,6 +82,25 @@ static HRESULT choose_profile(const WCHAR *requested, ULONG flags, WCHAR *profil
     return S_OK;
 }
 
+/* Called once, from inside the next MAPILogonEx, on the caller's thread: what
+ * a logon dialog pumping messages lets happen in the middle of a logon. */
+static olkstub_logon_hook_fn logon_hook;
+static void *logon_hook_context;
+
+void WINAPI OlkStubMapiSetLogonHook(olkstub_logon_hook_fn hook, void *context)
+{
+    logon_hook_context = context;
+    InterlockedExchangePointer((void **)&logon_hook, (void *)hook);
+}
+
+static void run_logon_hook(void)
+{
+    olkstub_logon_hook_fn hook = InterlockedExchangePointer((void **)&logon_hook, NULL);
+
+    if (hook)
+        hook(logon_hook_context);
+}
+
 HRESULT WINAPI MAPILogonEx(ULONG_PTR ui_param, LPTSTR profile_name, LPTSTR password, ULONG flags,
                            LPMAPISESSION *session)
 {
@@ -103,6 +122,7 @@ HRESULT WINAPI MAPILogonEx(ULONG_PTR ui_param, LPTSTR profile_name, LPTSTR passw
     stub_note_logon(flags, requested);
     if ((delay = stub_env_dword(L"OLKSTUB_LOGON_DELAY_MS", 0)))
         Sleep(delay);
+    run_logon_hook();
     if (stub_env_hresult(L"OLKSTUB_FAIL_LOGON", &hr) && FAILED(hr))
         return hr;
     if (FAILED(hr = choose_profile(requested, flags, profile)))
