@@ -484,6 +484,23 @@ static void test_owned_release_logs_off(void **state)
 
 /* The default profile's name is read from the session; once read it is the
  * profile of every later logon, whatever the default becomes. */
+/* After a hands-off, the default moves from Work to Outlook: the next logon
+ * must still be to Work, by name. Releases owner. */
+static void assert_relogon_stays_on_work(struct session_owner *owner)
+{
+    struct olkstub_stats stats;
+
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Outlook"));
+    touch_session(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
+    assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
+    assert_identity(owner, L"Work");
+    session_owner_release(owner);
+}
+
 static void test_owned_default_identity_pins_profile(void **state)
 {
     struct session_owner *owner = NULL;
@@ -508,15 +525,7 @@ static void test_owned_default_identity_pins_profile(void **state)
     assert_int_equal(stats.live_allocations, 0);
     assert_int_equal(stats.live_objects, 0);
 
-    assert_hr(session_owner_hands_off(owner), S_OK);
-    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Outlook"));
-    touch_session(owner);
-    stub_stats(&stats);
-    assert_int_equal(stats.logons, 2);
-    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
-    assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
-    assert_identity(owner, L"Work");
-    session_owner_release(owner);
+    assert_relogon_stays_on_work(owner);
 }
 
 /* The default profile is pinned by the first logon, even when nobody asked
@@ -524,22 +533,13 @@ static void test_owned_default_identity_pins_profile(void **state)
 static void test_owned_default_pinned_by_first_logon(void **state)
 {
     struct session_owner *owner = NULL;
-    struct olkstub_stats stats;
 
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Work"));
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Work"));
     assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
     touch_session(owner);
-    assert_hr(session_owner_hands_off(owner), S_OK);
-    assert_true(SetEnvironmentVariableW(L"OLKSTUB_DEFAULT_PROFILE", L"Outlook"));
-    touch_session(owner);
-    stub_stats(&stats);
-    assert_int_equal(stats.logons, 2);
-    assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
-    assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
-    assert_identity(owner, L"Work");
-    session_owner_release(owner);
+    assert_relogon_stays_on_work(owner);
 }
 
 struct reentry
