@@ -24,10 +24,10 @@ packages_missing() {
   local missing=()
   command -v cmake >/dev/null || missing+=(cmake)
   command -v ninja >/dev/null || missing+=(ninja-build)
-  command -v x86_64-w64-mingw32-gcc >/dev/null || missing+=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64)
-  command -v i686-w64-mingw32-gcc >/dev/null || missing+=(gcc-mingw-w64-i686 g++-mingw-w64-i686)
-  command -v x86_64-w64-mingw32-windres >/dev/null || missing+=(binutils-mingw-w64-x86-64)
-  command -v i686-w64-mingw32-windres >/dev/null || missing+=(binutils-mingw-w64-i686)
+  local tool
+  for tool in {x86_64,i686}-w64-mingw32-{gcc,g++,windres,objdump,dlltool}; do
+    command -v "$tool" >/dev/null || { missing+=(mingw-w64); break; }
+  done
   command -v wine >/dev/null || missing+=(wine)
   [ -x /usr/lib/wine/wine64 ] || missing+=(wine64)
   command -v widl-stable >/dev/null || missing+=(wine64-tools)
@@ -44,7 +44,7 @@ install_packages() {
     say "installing: $missing"
     as_root apt-get update -q
     # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends $missing
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
   fi
   local v
   v=$(cmake --version | awk 'NR==1{print $3}')
