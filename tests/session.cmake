@@ -24,6 +24,14 @@ foreach(_stub olkstubmapi olkstubnologon)
   target_link_libraries(${_stub} PRIVATE olk_guids uuid)
 endforeach()
 
+# A second, independent copy of the stand-in (an allocator of its own) under
+# the name the loader attaches to first, for the test of a host that holds a
+# session of another MAPI than the one olkhelper would load.
+add_custom_command(TARGET olkstubmapi POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/bin/foreign
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:olkstubmapi> ${CMAKE_BINARY_DIR}/bin/foreign/olmapi32.dll
+  VERBATIM)
+
 # A DLL that records being loaded and refuses to load, planted by
 # test_mapi_loader where a careless search would find it.
 add_library(olkplant SHARED stubmapi/olkplant.c)
@@ -44,7 +52,7 @@ add_dependencies(test_session_threads olkstubmapi)
 # each provider variant (none, a missing DLL, one lacking MAPILogonEx) is
 # therefore a process of its own.
 olk_wine_test(mapi_loader COMMAND test_mapi_loader)
-foreach(_group borrowed owned failures no_provider provider_missing provider_lacks_export)
+foreach(_group borrowed foreign_mapi owned failures no_provider provider_missing provider_lacks_export)
   olk_wine_test(session_${_group} COMMAND test_session ${_group})
 endforeach()
 olk_wine_test(session_threads COMMAND test_session_threads)

@@ -343,6 +343,63 @@ static void test_borrow_identity_from_session(void **state)
     mapi->uninitialize();
 }
 
+/* A host may hold a session of another MAPI than the one olkhelper would
+ * load. Here the loader attaches to an already-loaded olmapi32.dll (a second
+ * copy of the stand-in, with an allocator of its own) while the session comes
+ * from Wine's mapi32 and the default provider: the property array holding
+ * the profile name must go back to the session's own MAPIFreeBuffer. */
+static void test_identity_freed_by_the_session_mapi(void **state)
+{
+    MAPIINIT_0 init = { MAPI_INIT_VERSION, MAPI_MULTITHREAD_NOTIFICATIONS | MAPI_NO_COINIT };
+    struct mapi_functions system = { 0 };
+    const struct mapi_functions *loaded;
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    olkstub_get_stats_fn foreign_stats;
+    IMAPISession *session = NULL;
+    LPMAPIINITIALIZE initialize;
+    LPMAPIUNINITIALIZE uninitialize;
+    LPMAPILOGONEX logon;
+    WCHAR path[MAX_PATH];
+    HMODULE foreign;
+    UINT len;
+
+    (void)state;
+    olk_bin_path(L"foreign\\olmapi32.dll", path, ARRAY_SIZE(path));
+    assert_non_null(foreign = LoadLibraryW(path));
+    assert_hr(mapi_loader_get(&loaded), S_OK);
+    assert_ptr_equal(loaded->module, foreign);
+
+    len = GetSystemDirectoryW(path, ARRAY_SIZE(path));
+    assert_true(len > 0 && len + 12 < ARRAY_SIZE(path));
+    wcscat(path, L"\\mapi32.dll");
+    assert_non_null(system.module = LoadLibraryW(path));
+    initialize = (LPMAPIINITIALIZE)(void (*)(void))mapi_loader_proc(&system, "MAPIInitialize", 4);
+    uninitialize = (LPMAPIUNINITIALIZE)(void (*)(void))mapi_loader_proc(&system, "MAPIUninitialize", 0);
+    logon = (LPMAPILOGONEX)(void (*)(void))mapi_loader_proc(&system, "MAPILogonEx", 20);
+    assert_true(initialize && uninitialize && logon);
+    assert_hr(initialize(&init), S_OK);
+    assert_hr(logon(0, (LPTSTR)L"Outlook", NULL,
+                    MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION | MAPI_EXPLICIT_PROFILE, &session), S_OK);
+
+    assert_hr(session_owner_borrow((IUnknown *)session, NULL, &owner), S_OK);
+    assert_identity(owner, L"Outlook");
+    stub_stats(&stats);
+    assert_int_equal(stats.live_allocations, 0);
+    foreign_stats = (olkstub_get_stats_fn)(void (*)(void))GetProcAddress(foreign, "OlkStubMapiGetStats");
+    assert_non_null(foreign_stats);
+    foreign_stats(&stats);
+    if (stats.violations)
+        fail_msg("the loaded MAPI saw %ld violation(s): %s", (long)stats.violations, stats.last_violation);
+
+    session_owner_release(owner);
+    assert_hr(session->lpVtbl->Logoff(session, 0, 0, 0), S_OK);
+    session->lpVtbl->Release(session);
+    uninitialize();
+    FreeLibrary(system.module);
+    FreeLibrary(foreign);
+}
+
 /* ---- owned ---------------------------------------------------------------- */
 
 static void test_own_bad_arguments(void **state)
@@ -886,6 +943,12 @@ static const struct CMUnitTest borrowed_tests[] =
     STUB_TEST(test_borrow_identity_from_session),
 };
 
+/* A process of its own: the loader caches what it attaches to. */
+static const struct CMUnitTest foreign_mapi_tests[] =
+{
+    STUB_TEST(test_identity_freed_by_the_session_mapi),
+};
+
 static const struct CMUnitTest owned_tests[] =
 {
     STUB_TEST(test_owned_is_lazy),
@@ -926,6 +989,8 @@ static int run_group(const char *group)
 {
     if (!strcmp(group, "borrowed"))
         return cmocka_run_group_tests_name("borrowed", borrowed_tests, NULL, NULL);
+    if (!strcmp(group, "foreign_mapi"))
+        return cmocka_run_group_tests_name("foreign_mapi", foreign_mapi_tests, NULL, NULL);
     if (!strcmp(group, "owned"))
         return cmocka_run_group_tests_name("owned", owned_tests, NULL, NULL);
     if (!strcmp(group, "failures"))
@@ -948,7 +1013,7 @@ int main(int argc, char **argv)
     olk_test_init();
     if (argc != 2)
     {
-        fprintf(stderr, "usage: test_session borrowed|owned|failures|no_provider|provider_missing|"
+        fprintf(stderr, "usage: test_session borrowed|foreign_mapi|owned|failures|no_provider|provider_missing|"
                         "provider_lacks_export\n");
         return 2;
     }
