@@ -309,6 +309,8 @@ static HRESULT resolve_identity_locked(struct session_owner *owner)
         return hr;
     if (owner->profile)
         return S_OK;
+    /* Re-entered while the first logon pins the name: reading it here too
+     * would leave one of the two copies behind. */
     if (owner->logging_on)
         return MAPI_E_BUSY;
     return read_profile_name(owner->session, &owner->profile);
