@@ -11,7 +11,16 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
-find_program(OLK_WINE NAMES wine wine64)
-if(OLK_WINE)
-  set(CMAKE_CROSSCOMPILING_EMULATOR ${OLK_WINE})
+# The tests name the Wine loader of their own bitness: Debian's /usr/bin/wine
+# starts the 32-bit loader whenever wine32:i386 is installed, and a 64-bit
+# suite run through it would use the 32-bit registry view. The loaders need
+# not exist at configure time: tools/run.sh may run the suites inside a root
+# that has them (tools/wow64-root.sh).
+set(OLK_WINE64 /usr/lib/wine/wine64 CACHE FILEPATH "Wine's 64-bit loader")
+set(OLK_WINE32 /usr/lib/wine/wine CACHE FILEPATH "Wine's 32-bit loader (Debian package wine32:i386)")
+if(CMAKE_SYSTEM_PROCESSOR STREQUAL "x86")
+  set(OLK_WINE ${OLK_WINE32})
+else()
+  set(OLK_WINE ${OLK_WINE64})
 endif()
+set(CMAKE_CROSSCOMPILING_EMULATOR ${OLK_WINE})

@@ -20,27 +20,22 @@ olk_wine_test(olkacct_standin COMMAND test_olkacct_standin)
 
 # --- end to end: olkacct.exe under Wine, through the registered olkhelper.dll,
 # Wine's mapi32 and the stand-in MAPI provider, and the stand-in manager -------
-if(OLK_RUN_WINE_TESTS)
-  find_program(OLK_PYTHON3 NAMES python3)
-  # The registration this area's tests stand on (regsvr32 is idempotent).
-  olk_wine_test(olkacct_register COMMAND ${OLK_WINE} regsvr32 /s $<TARGET_FILE:olkhelper>)
-  set_tests_properties(olkacct_register PROPERTIES FIXTURES_SETUP olkacct_registered)
+# python3 drives them (tools/run.sh installs it). Named, not a configure-time
+# path: the suites may run inside the private root of tools/wow64-root.sh,
+# whose python3 is not the host's.
+find_program(OLK_PYTHON3 NAMES python3 REQUIRED)
+# The registration this area's tests stand on (regsvr32 is idempotent).
+olk_wine_test(olkacct_register COMMAND ${OLK_WINE} regsvr32 /s $<TARGET_FILE:olkhelper>)
+set_tests_properties(olkacct_register PROPERTIES FIXTURES_SETUP olkacct_registered)
 
-  set(_olkacct_cases
-    table json categories profile borrow empty_profile help_and_version bad_arguments
-    unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
-    missing_data no_account_manager other_bitness_only no_helper)
-  foreach(_case IN LISTS _olkacct_cases)
-    if(OLK_PYTHON3)
-      olk_wine_test(olkacct_e2e_${_case}
-        COMMAND ${OLK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}
-                --olkacct $<TARGET_FILE:olkacct> --helper $<TARGET_FILE:olkhelper>
-                --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini --wine ${OLK_WINE}
-        FIXTURES olkacct_registered)
-    else()
-      add_test(NAME olkacct_e2e_${_case}
-               COMMAND ${CMAKE_COMMAND} -E echo "SKIPPED: olkacct end-to-end tests need python3")
-      set_tests_properties(olkacct_e2e_${_case} PROPERTIES SKIP_REGULAR_EXPRESSION "SKIPPED")
-    endif()
-  endforeach()
-endif()
+set(_olkacct_cases
+  table json categories profile borrow empty_profile help_and_version bad_arguments
+  unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
+  missing_data no_account_manager other_bitness_only no_helper)
+foreach(_case IN LISTS _olkacct_cases)
+  olk_wine_test(olkacct_e2e_${_case}
+    COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}
+            --olkacct $<TARGET_FILE:olkacct> --helper $<TARGET_FILE:olkhelper>
+            --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini --wine ${OLK_WINE}
+    FIXTURES olkacct_registered)
+endforeach()

@@ -11,8 +11,10 @@
 # It ends with the DLL registered machine-wide: the "registered" fixture.
 #
 # usage: registration.sh <olkhelper.dll>   (WINEPREFIX set, wineserver running)
+# Every Wine program here runs through OLK_WINE, the loader of the DLL's
+# bitness, so reg sees the registry view that the DLL's regsvr32 writes.
 set -uo pipefail
-: "${WINEPREFIX:?WINEPREFIX must be set}"
+: "${WINEPREFIX:?WINEPREFIX must be set}" "${OLK_WINE:?OLK_WINE must be set}" "${OLK_ARCH:?}"
 dll=${1:?usage: registration.sh <olkhelper.dll>}
 [ -f "$dll" ] || { echo "registration.sh: no such DLL: $dll"; exit 1; }
 
@@ -28,7 +30,7 @@ pass() { echo "ok: $*"; }
 
 # Wine's console tools write CRLF; no Wine process may inherit the test's
 # stdin.
-wine_quiet() { wine "$@" </dev/null 2>/dev/null | tr -d '\r'; }
+wine_quiet() { "$OLK_WINE" "$@" </dev/null 2>/dev/null | tr -d '\r'; }
 
 dll_win=$(wine_quiet winepath -w "$dll")
 [ -n "$dll_win" ] || { echo "registration.sh: winepath failed for $dll"; exit 1; }
@@ -37,7 +39,7 @@ dll_win=$(wine_quiet winepath -w "$dll")
 regsvr() {
   local expected=$1 rc
   shift
-  wine regsvr32 "$@" </dev/null >/dev/null 2>&1
+  "$OLK_WINE" regsvr32 "$@" </dev/null >/dev/null 2>&1
   rc=$?
   if [ "$rc" -eq "$expected" ]; then
     pass "regsvr32 $* -> $rc"
@@ -46,7 +48,7 @@ regsvr() {
   fi
 }
 
-key_exists() { wine reg query "$1" </dev/null >/dev/null 2>&1; }
+key_exists() { "$OLK_WINE" reg query "$1" </dev/null >/dev/null 2>&1; }
 
 # The whole tree below a key, as `reg query /s` prints it, blank lines dropped.
 tree() { wine_quiet reg query "$1" /s | sed '/^$/d'; }
@@ -127,7 +129,7 @@ neighbours() { # ""|-
       fi
     done
   } >"$file"
-  wine reg import "$file" </dev/null >/dev/null 2>&1 || fail "reg import of the neighbours ($1)"
+  "$OLK_WINE" reg import "$file" </dev/null >/dev/null 2>&1 || fail "reg import of the neighbours ($1)"
   rm -f "$file"
 }
 
@@ -197,7 +199,7 @@ expect_unregistered HKLM "/n /i:bogus"
 expect_unregistered HKCU "/n /i:bogus"
 
 # A ProgID of ours that another class has taken is not overwritten.
-wine reg add "HKLM\\Software\\Classes\\$vi_progid\\CLSID" /ve /d "$other_clsid" /f </dev/null >/dev/null 2>&1
+"$OLK_WINE" reg add "HKLM\\Software\\Classes\\$vi_progid\\CLSID" /ve /d "$other_clsid" /f </dev/null >/dev/null 2>&1
 regsvr 5 /s "$dll"
 if key_exists "HKLM\\Software\\Classes\\CLSID\\$clsid"; then
   fail "a refused registration wrote the CLSID key"
@@ -205,9 +207,9 @@ else
   pass "a refused registration wrote nothing"
 fi
 # Nor removed: registered, then taken over, then unregistered.
-wine reg delete "HKLM\\Software\\Classes\\$vi_progid" /f </dev/null >/dev/null 2>&1
+"$OLK_WINE" reg delete "HKLM\\Software\\Classes\\$vi_progid" /f </dev/null >/dev/null 2>&1
 regsvr 0 /s "$dll"
-wine reg add "HKLM\\Software\\Classes\\$vi_progid\\CLSID" /ve /d "$other_clsid" /f </dev/null >/dev/null 2>&1
+"$OLK_WINE" reg add "HKLM\\Software\\Classes\\$vi_progid\\CLSID" /ve /d "$other_clsid" /f </dev/null >/dev/null 2>&1
 regsvr 0 /u /s "$dll"
 if [ "$(tree "HKLM\\Software\\Classes\\$vi_progid\\CLSID" | sed -n 's/^    (Default)    REG_SZ    //p')" = "$other_clsid" ] &&
    ! key_exists "HKLM\\Software\\Classes\\$progid" && ! key_exists "HKLM\\Software\\Classes\\CLSID\\$clsid"; then
@@ -215,7 +217,7 @@ if [ "$(tree "HKLM\\Software\\Classes\\$vi_progid\\CLSID" | sed -n 's/^    (Defa
 else
   fail "regsvr32 /u with a ProgID taken over by another class"
 fi
-wine reg delete "HKLM\\Software\\Classes\\$vi_progid" /f </dev/null >/dev/null 2>&1
+"$OLK_WINE" reg delete "HKLM\\Software\\Classes\\$vi_progid" /f </dev/null >/dev/null 2>&1
 
 # A module path longer than MAX_PATH is refused, not registered cut short.
 scratch=$(mktemp -d)

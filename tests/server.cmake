@@ -18,10 +18,8 @@ olk_wine_test(test_module COMMAND test_module)
 # the state the "registered" fixture stands for.
 olk_wine_test(test_registration
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/registration.sh $<TARGET_FILE:olkhelper>)
-if(OLK_RUN_WINE_TESTS)
-  # About a hundred Wine processes (regsvr32, reg): 20-40 s on a busy machine.
-  set_tests_properties(test_registration PROPERTIES FIXTURES_SETUP registered TIMEOUT 300)
-endif()
+# About a hundred Wine processes (regsvr32, reg): 20-40 s on a busy machine.
+set_tests_properties(test_registration PROPERTIES FIXTURES_SETUP registered TIMEOUT 300)
 
 olk_test_exe(test_activation SOURCES test_activation.c)
 add_dependencies(test_activation olkhelper)

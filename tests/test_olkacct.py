@@ -404,7 +404,7 @@ def main():
     parser.add_argument("--olkacct", required=True)
     parser.add_argument("--helper", required=True)
     parser.add_argument("--data", required=True)
-    parser.add_argument("--wine", default="wine")
+    parser.add_argument("--wine", required=True)
     ARGS = parser.parse_args()
     try:
         cases[ARGS.case]()

@@ -29,6 +29,10 @@ export WINEDEBUG=-all
 export WINEDLLOVERRIDES="winedbg.exe,winemenubuilder.exe=d"
 export OLK_BIN="$build/bin"
 export OLK_SOURCE_DIR="$top"
+# The x64 build, run by Wine's 64-bit loader whether or not 32-bit Wine is
+# installed (Debian's `wine` then starts the 32-bit one).
+export OLK_ARCH=x64 OLK_WINE64=/usr/lib/wine/wine64
+export OLK_WINE=$OLK_WINE64
 session="$top/tests/wine/session.sh"
 
 # A server left over from an interrupted run would make "start" fail.
@@ -39,7 +43,7 @@ say "Wine prefix with the stand-in MAPI as default mail client and the stand-in 
 bash "$session" start
 
 say "Registering olkhelper.dll with Wine's regsvr32"
-wine regsvr32 /s "$build/bin/olkhelper.dll" || die "regsvr32 olkhelper.dll failed (exit $?)"
+"$OLK_WINE" regsvr32 /s "$build/bin/olkhelper.dll" || die "regsvr32 olkhelper.dll failed (exit $?)"
 echo "olkhelper.dll registered"
 
 # Wine passes the Unix environment to Windows programs: the stand-ins read
@@ -49,7 +53,7 @@ export OLKSTUB_PROFILES="Outlook;Home"
 export OLKSTUB_DEFAULT_PROFILE="Outlook"
 
 say "olkacct: the accounts of the default profile (Outlook)"
-wine "$build/bin/olkacct.exe"
+"$OLK_WINE" "$build/bin/olkacct.exe"
 
 say "olkacct --json: the same accounts with every property olkacct reads"
-wine "$build/bin/olkacct.exe" --json
+"$OLK_WINE" "$build/bin/olkacct.exe" --json

@@ -10,10 +10,14 @@
 # stand-in through Wine's real mapi32, as on Windows it reaches Outlook's
 # MAPI through mapi32.dll.
 #
-# Environment (from tests/wine/session.sh): WINEPREFIX, OLK_BIN.
+# The DLL and the registry values are those of the suite's bitness: an x86
+# suite's 32-bit reg writes the 32-bit view, and its programs' system
+# directory is SysWOW64.
+#
+# Environment (from tests/wine/session.sh): WINEPREFIX, OLK_BIN, OLK_WINE, OLK_ARCH.
 # Running it again changes nothing.
 set -euo pipefail
-: "${WINEPREFIX:?}" "${OLK_BIN:?}"
+: "${WINEPREFIX:?}" "${OLK_BIN:?}" "${OLK_WINE:?}" "${OLK_ARCH:?}"
 
 client='olkhelper stand-in MAPI'
 stub="$OLK_BIN/olkstubmapi.dll"
@@ -25,7 +29,12 @@ if [ ! -f "$stub" ]; then
   exit 0
 fi
 
-cp -f "$stub" "$WINEPREFIX/drive_c/windows/system32/olkstubmapi.dll"
-wine reg add 'HKLM\Software\Clients\Mail' /ve /d "$client" /f
-wine reg add "HKLM\\Software\\Clients\\Mail\\$client" /v DLLPathEx /d olkstubmapi.dll /f
-echo "10-stubmapi: default mail client '$client', DLLPathEx olkstubmapi.dll"
+case $OLK_ARCH in
+  x64) sysdir=system32 ;;
+  x86) sysdir=syswow64 ;;
+  *) echo "10-stubmapi: unknown OLK_ARCH '$OLK_ARCH'"; exit 1 ;;
+esac
+cp -f "$stub" "$WINEPREFIX/drive_c/windows/$sysdir/olkstubmapi.dll"
+"$OLK_WINE" reg add 'HKLM\Software\Clients\Mail' /ve /d "$client" /f
+"$OLK_WINE" reg add "HKLM\\Software\\Clients\\Mail\\$client" /v DLLPathEx /d olkstubmapi.dll /f
+echo "10-stubmapi: default mail client '$client', DLLPathEx olkstubmapi.dll ($sysdir)"
