@@ -6,6 +6,11 @@
  * value names our CLSID: one that names another class is never overwritten or
  * removed.
  *
+ * WOW64 gives each bitness a CLSID key of its own but only one set of ProgID
+ * keys (Windows 7 and later redirect CLSID, not ProgIDs). The ProgIDs stay,
+ * therefore, while the other bitness still has our class registered: removing
+ * one bitness's registration must not break the other's activation by ProgID.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include "registry.h"
@@ -68,6 +73,14 @@ struct names
 };
 
 enum progid_state { PROGID_ABSENT, PROGID_OURS, PROGID_FOREIGN };
+
+/* The other bitness's registry view. On a 32-bit Windows the flag is ignored
+ * and the look-up sees this module's own view. */
+#ifdef _WIN64
+#define OTHER_VIEW KEY_WOW64_32KEY
+#else
+#define OTHER_VIEW KEY_WOW64_64KEY
+#endif
 
 /* ---- the real registry -------------------------------------------------- */
 
@@ -201,19 +214,43 @@ static LSTATUS get_progid_state(const struct registry_ops *ops, HKEY classes, co
     return err;
 }
 
+/* Whether the other bitness has our class registered below root. */
+static LSTATUS other_view_registered(const struct registry_ops *ops, HKEY root, const struct names *names,
+                                     BOOL *registered)
+{
+    WCHAR clsid_path[PATH_CCH], path[PATH_CCH];
+    LSTATUS err;
+    HKEY key;
+
+    *registered = FALSE;
+    if (!join_path(clsid_path, PATH_CCH, classes_path, names->clsid_key) ||
+        !join_path(path, PATH_CCH, clsid_path, L"InprocServer32"))
+        return ERROR_BUFFER_OVERFLOW;
+    err = ops->open_key(root, path, KEY_QUERY_VALUE | OTHER_VIEW, &key);
+    if (err == ERROR_FILE_NOT_FOUND)
+        return ERROR_SUCCESS;
+    if (err != ERROR_SUCCESS)
+        return err;
+    ops->close_key(key);
+    *registered = TRUE;
+    return ERROR_SUCCESS;
+}
+
 static void keep_first(LSTATUS *first, LSTATUS err)
 {
     if (*first == ERROR_SUCCESS)
         *first = err;
 }
 
-/* Removes our CLSID key and our ProgID keys; created[i] (may be NULL) marks a
- * ProgID key this registration created, which goes even before it carries
- * our CLSID. */
+/* Removes our CLSID key and, unless the other bitness still has our class
+ * registered (or that cannot be told), our ProgID keys; created[i] (may be
+ * NULL) marks a ProgID key this registration created, which goes in any case,
+ * even before it carries our CLSID. */
 static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const struct names *names,
                            const BOOL *created)
 {
     LSTATUS first = ERROR_SUCCESS, err;
+    BOOL shared_in_use;
     HKEY classes;
     size_t i;
 
@@ -224,12 +261,19 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
         return HRESULT_FROM_WIN32(err);
 
     keep_first(&first, delete_key(ops, classes, names->clsid_key));
+    err = other_view_registered(ops, root, names, &shared_in_use);
+    keep_first(&first, err);
+    if (err != ERROR_SUCCESS)
+        shared_in_use = TRUE;
     for (i = 0; i < ARRAY_SIZE(progids); i++)
     {
+        BOOL ours_to_remove = created && created[i];
         enum progid_state state;
 
         err = get_progid_state(ops, classes, progids[i], names, &state);
-        if (err == ERROR_SUCCESS && (state == PROGID_OURS || (state == PROGID_FOREIGN && created && created[i])))
+        if (state == PROGID_OURS && !shared_in_use)
+            ours_to_remove = TRUE;
+        if (err == ERROR_SUCCESS && state != PROGID_ABSENT && ours_to_remove)
             err = delete_key(ops, classes, progids[i]);
         keep_first(&first, err);
     }

@@ -44,13 +44,18 @@ extern const struct registry_ops registry_default_ops;
  * module_path; SELFREG_E_CLASS, with nothing written, when one of the ProgID
  * keys exists and does not name our CLSID (another class owns it);
  * HRESULT_FROM_WIN32(error) of the first registry call that failed, after
- * removing everything of ours (so a failed registration leaves the class
- * unregistered, even when it was registered before). */
+ * removing everything of ours as registry_unregister does (so a failed
+ * registration leaves the class unregistered, even when it was registered
+ * before, and the other bitness's registration working). */
 HRESULT registry_register(const struct registry_ops *ops, HKEY root, const WCHAR *module_path);
 
 /* Removes the CLSID key and each ProgID key whose CLSID value (a string, as
  * COM reads it: REG_SZ or REG_EXPAND_SZ) names our CLSID; anything else
- * stays. Keys that are not there count as removed.
+ * stays. The ProgID keys, which WOW64 shares between both bitnesses, stay
+ * too while the other bitness's registry view still has our CLSID's
+ * InprocServer32 (looked up with KEY_WOW64_32KEY from a 64-bit module,
+ * KEY_WOW64_64KEY from a 32-bit one). Keys that are not there count as
+ * removed.
  * Returns S_OK; E_INVALIDARG for a NULL ops or root; or
  * HRESULT_FROM_WIN32(error) of the first call that failed (the remaining keys
  * are still tried). */

@@ -48,7 +48,7 @@ regsvr() {
   fi
 }
 
-key_exists() { "$OLK_WINE" reg query "$1" </dev/null >/dev/null 2>&1; }
+key_exists() { "$OLK_WINE" reg query "$@" </dev/null >/dev/null 2>&1; }
 
 # The whole tree below a key, as `reg query /s` prints it, blank lines dropped.
 tree() { wine_quiet reg query "$1" /s | sed '/^$/d'; }
@@ -153,6 +153,18 @@ neighbours ""
 # --- machine-wide ----------------------------------------------------------------
 regsvr 0 /s "$dll"
 expect_registered HKLM "regsvr32"
+# The regsvr32 of the DLL's bitness writes the class in that bitness's view
+# only: WOW64 keeps a CLSID key for each.
+case $OLK_ARCH in
+  x64) own_view=/reg:64 other_view=/reg:32 ;;
+  *)   own_view=/reg:32 other_view=/reg:64 ;;
+esac
+if key_exists "HKLM\\Software\\Classes\\CLSID\\$clsid\\InprocServer32" "$own_view" &&
+   ! key_exists "HKLM\\Software\\Classes\\CLSID\\$clsid" "$other_view"; then
+  pass "regsvr32 ($OLK_ARCH) wrote the class in the $own_view view only"
+else
+  fail "regsvr32 ($OLK_ARCH): the class is not in the $own_view view only"
+fi
 expect_unregistered HKCU "regsvr32 writes nothing per-user"
 regsvr 0 /s "$dll"
 expect_registered HKLM "regsvr32 twice"

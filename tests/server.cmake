@@ -33,3 +33,18 @@ add_test(NAME check_pe
           -DDEF=${PROJECT_SOURCE_DIR}/def/olkhelper.def
           -DIMPLIB=$<TARGET_LINKER_FILE:olkhelper> -DNM=${CMAKE_NM}
           -P ${PROJECT_SOURCE_DIR}/cmake/check-pe.cmake)
+
+# The x64 and x86 DLLs registered side by side in one prefix, each activated
+# by a process of its own bitness: in the x86 suite, which has both loaders
+# (32-bit Wine implies the 64-bit one here), with the x64 build of the same
+# checkout (OLK_PEER_BIN, set by the x86 preset).
+if(CMAKE_SIZEOF_VOID_P EQUAL 4)
+  set(OLK_PEER_BIN "" CACHE PATH "bin directory of the x64 build, for the side-by-side test")
+  if(NOT OLK_PEER_BIN)
+    message(FATAL_ERROR "OLK_PEER_BIN (the x64 build's bin directory) is not set: use the x86 preset")
+  endif()
+  olk_wine_test(side_by_side
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/side_by_side.sh ${CMAKE_BINARY_DIR}/bin ${OLK_PEER_BIN}
+    FIXTURES registered)
+  set_tests_properties(side_by_side PROPERTIES TIMEOUT 300)
+endif()

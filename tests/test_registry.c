@@ -180,10 +180,32 @@ static void assert_same_text(const WCHAR *expected, const WCHAR *actual)
 static unsigned int writes, value_writes, fail_at, bad_strings;
 static REGSAM accesses_seen;
 
+/* A model of WOW64 below the scratch root: the other bitness's CLSID keys
+ * live under <root>\OtherView\Software\Classes\CLSID, reached by asking
+ * for the other view's key of a path below Software\Classes\CLSID; ProgID
+ * keys have no such twin, as Windows 7 and later share them. */
+#ifdef _WIN64
+#define MODEL_OTHER_VIEW KEY_WOW64_32KEY
+#else
+#define MODEL_OTHER_VIEW KEY_WOW64_64KEY
+#endif
+#define OTHER_VIEW_ROOT L"OtherView\\"
+#define OTHER_CLSID_KEY OTHER_VIEW_ROOT L"Software\\Classes\\" OUR_CLSID_KEY
+static unsigned int other_view_lookups;
+
 static LSTATUS counting_open_key(HKEY parent, const WCHAR *path, REGSAM access, HKEY *key)
 {
+    static const WCHAR redirected[] = L"Software\\Classes\\CLSID\\";
+    WCHAR other[MAX_PATH];
+
     accesses_seen |= access;
-    return registry_default_ops.open_key(parent, path, access, key);
+    if ((access & MODEL_OTHER_VIEW) && !_wcsnicmp(path, redirected, ARRAYSIZE(redirected) - 1))
+    {
+        other_view_lookups++;
+        swprintf(other, ARRAYSIZE(other), OTHER_VIEW_ROOT L"%ls", path);
+        path = other;
+    }
+    return registry_default_ops.open_key(parent, path, access & ~(REGSAM)KEY_WOW64_RES, key);
 }
 
 static LSTATUS counting_create_key(HKEY parent, const WCHAR *path, REGSAM access, HKEY *key, BOOL *created)
@@ -218,6 +240,7 @@ static void reset_counters(unsigned int fail_at_write)
     writes = value_writes = bad_strings = 0;
     fail_at = fail_at_write;
     accesses_seen = 0;
+    other_view_lookups = 0;
 }
 
 /* ---- checks of the written table ----------------------------------------------- */
@@ -359,7 +382,103 @@ static void test_register_counts_and_access(void **state)
     reset_counters(0);
     assert_hr(registry_unregister(&test_ops, f->root), S_OK);
     assert_int_equal(writes, 0);
-    assert_int_equal(accesses_seen & ~(REGSAM)(KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | DELETE), 0);
+    assert_int_equal(accesses_seen & ~(REGSAM)(KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | DELETE | MODEL_OTHER_VIEW), 0);
+    /* Only the other view of the class is looked up, never our own through it. */
+    assert_int_equal(accesses_seen & KEY_WOW64_RES, MODEL_OTHER_VIEW);
+    assert_int_equal(other_view_lookups, 1);
+}
+
+/* The other bitness's registration, as its own registration would leave it:
+ * its class in its view, and the shared ProgIDs. */
+static void plant_other_bitness(struct fixture *f)
+{
+    HKEY classes = classes_key(f), clsid;
+
+    /* Our view's CLSID key exists, as on any Windows. */
+    assert_int_equal(RegCreateKeyExW(classes, L"CLSID", 0, NULL, 0, KEY_READ, NULL, &clsid, NULL), ERROR_SUCCESS);
+    RegCloseKey(clsid);
+    put_sz(f->root, OTHER_CLSID_KEY, NULL, DESCRIPTION);
+    put_sz(f->root, OTHER_CLSID_KEY L"\\InprocServer32", NULL, L"C:\\Program Files (x86)\\olkhelper\\olkhelper.dll");
+    put_sz(f->root, OTHER_CLSID_KEY L"\\InprocServer32", L"ThreadingModel", L"Both");
+    put_sz(classes, L"OlkHelper.AccountHelper.1", NULL, DESCRIPTION);
+    put_sz(classes, L"OlkHelper.AccountHelper.1\\CLSID", NULL, OUR_CLSID);
+    put_sz(classes, L"OlkHelper.AccountHelper", NULL, DESCRIPTION);
+    put_sz(classes, L"OlkHelper.AccountHelper\\CLSID", NULL, OUR_CLSID);
+    put_sz(classes, L"OlkHelper.AccountHelper\\CurVer", NULL, L"OlkHelper.AccountHelper.1");
+}
+
+/* Registering and unregistering one bitness leaves the other's registration
+ * as it was, shared ProgIDs included; once the other is gone too, the
+ * ProgIDs go with the last registration. */
+static void test_other_bitness_keeps_shared_keys(void **state)
+{
+    struct fixture *f = *state;
+    WCHAR *other_only, *now;
+
+    plant_other_bitness(f);
+    other_only = dump_root(f);
+    reset_counters(0);
+    assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), S_OK);
+    assert_registered(f, MODULE_PATH);
+    assert_hr(registry_unregister(&test_ops, f->root), S_OK);
+    now = dump_root(f);
+    assert_same_text(other_only, now);
+    free(now);
+
+    /* The other bitness unregisters (its class goes); ours is registered
+     * again, then unregistered: nothing of ours is left in either view. */
+    assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), S_OK);
+    assert_int_equal(RegDeleteTreeW(f->root, OTHER_VIEW_ROOT), ERROR_SUCCESS);
+    assert_hr(registry_unregister(&test_ops, f->root), S_OK);
+    assert_none_of_ours(f);
+    free(other_only);
+}
+
+/* A registration failing at any write leaves the other bitness's
+ * registration, shared ProgIDs included, exactly as it was. */
+static void test_rollback_keeps_other_bitness(void **state)
+{
+    struct fixture *f = *state;
+    WCHAR *other_only, *now;
+    unsigned int total, n;
+
+    plant_other_bitness(f);
+    other_only = dump_root(f);
+    reset_counters(0);
+    assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), S_OK);
+    total = writes;
+    for (n = 1; n <= total; n++)
+    {
+        reset_counters(n);
+        assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), HRESULT_FROM_WIN32(INJECTED_ERROR));
+        now = dump_root(f);
+        assert_same_text(other_only, now);
+        free(now);
+    }
+    free(other_only);
+}
+
+/* When the other view cannot be read, the shared keys stay and the error is
+ * reported: a registration that might still be in use is never broken. */
+static LSTATUS denied_other_view_open_key(HKEY parent, const WCHAR *path, REGSAM access, HKEY *key)
+{
+    if (access & MODEL_OTHER_VIEW)
+        return ERROR_ACCESS_DENIED;
+    return registry_default_ops.open_key(parent, path, access, key);
+}
+
+static void test_other_view_unreadable(void **state)
+{
+    struct fixture *f = *state;
+    struct registry_ops ops = registry_default_ops;
+    HKEY classes = classes_key(f);
+
+    ops.open_key = denied_other_view_open_key;
+    assert_hr(registry_register(&registry_default_ops, f->root, MODULE_PATH), S_OK);
+    assert_hr(registry_unregister(&ops, f->root), HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED));
+    assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
+    assert_true(olk_key_exists(classes, L"OlkHelper.AccountHelper.1"));
+    assert_true(olk_key_exists(classes, L"OlkHelper.AccountHelper"));
 }
 
 /* Fails write n of a registration, from the first to the last, on an empty
@@ -526,8 +645,11 @@ static LSTATUS refusing_delete_tree(HKEY parent, const WCHAR *path)
 static void test_unregister_failure(void **state)
 {
     struct fixture *f = *state;
-    struct registry_ops ops = registry_default_ops;
+    /* Through the WOW64 model: the scratch root has no other view, and the
+     * real registry would show the class key that could not be removed. */
+    struct registry_ops ops = test_ops;
 
+    reset_counters(0);
     ops.delete_tree = refusing_delete_tree;
     assert_hr(registry_register(&registry_default_ops, f->root, MODULE_PATH), S_OK);
     assert_hr(registry_unregister(&ops, f->root), HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED));
@@ -625,6 +747,9 @@ int main(void)
         SCRATCH_TEST(test_register_idempotent),
         SCRATCH_TEST(test_register_counts_and_access),
         SCRATCH_TEST(test_rollback_at_every_write),
+        SCRATCH_TEST(test_other_bitness_keeps_shared_keys),
+        SCRATCH_TEST(test_rollback_keeps_other_bitness),
+        SCRATCH_TEST(test_other_view_unreadable),
         SCRATCH_TEST(test_neighbours_survive),
         SCRATCH_TEST(test_neighbour_progid_survives_unregister),
         SCRATCH_TEST(test_foreign_progid_kinds_survive_unregister),

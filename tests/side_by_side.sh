@@ -1,0 +1,123 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+#
+# The x64 and x86 olkhelper.dll registered side by side in one prefix, each
+# by the regsvr32 of its own bitness and each activated by a process of its
+# own bitness (test_activation of each build, which checks that the DLL beside
+# it was loaded). WOW64 gives each bitness a CLSID key of its own and shares
+# the ProgID keys: removing one bitness's registration must leave the other
+# working, by CLSID and by ProgID, and the last one removed takes the ProgIDs.
+#
+# It ends with the x86 DLL registered machine-wide, as the "registered"
+# fixture of the x86 suite has it, and the x64 DLL unregistered.
+#
+# usage: side_by_side.sh X86_BIN X64_BIN
+#        (WINEPREFIX, OLK_WINE32, OLK_WINE64 set; wineserver running)
+set -uo pipefail
+: "${WINEPREFIX:?}" "${OLK_WINE32:?}" "${OLK_WINE64:?}"
+x86_bin=${1:?usage: side_by_side.sh X86_BIN X64_BIN}
+x64_bin=${2:?usage: side_by_side.sh X86_BIN X64_BIN}
+for f in "$x86_bin/olkhelper.dll" "$x86_bin/test_activation.exe" \
+         "$x64_bin/olkhelper.dll" "$x64_bin/test_activation.exe"; do
+  [ -f "$f" ] || { echo "side_by_side.sh: $f is missing: build both presets (x64 and x86) first"; exit 1; }
+done
+
+clsid='{530A73EF-6347-4A72-B96D-9049DD249116}'
+clsid_key="HKLM\\Software\\Classes\\CLSID\\$clsid"
+progids=(OlkHelper.AccountHelper.1 OlkHelper.AccountHelper)
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+wine_of() { case $1 in x86) echo "$OLK_WINE32" ;; x64) echo "$OLK_WINE64" ;; esac; }
+bin_of() { case $1 in x86) echo "$x86_bin" ;; x64) echo "$x64_bin" ;; esac; }
+
+regsvr() { # x86|x64 [/u]
+  local arch=$1
+  shift
+  "$(wine_of "$arch")" regsvr32 /s "$@" "$(bin_of "$arch")/olkhelper.dll" </dev/null >/dev/null 2>&1 ||
+    fail "regsvr32 $* of the $arch DLL"
+}
+
+# The InprocServer32 of our class in a view (32 or 64), empty if none; read
+# by the 64-bit reg with an explicit view.
+inproc() {
+  "$OLK_WINE64" reg query "$clsid_key\\InprocServer32" /ve "/reg:$1" </dev/null 2>/dev/null |
+    tr -d '\r' | sed -n 's/^    (Default)    REG_SZ    //p'
+}
+
+expect_class() { # view x86|x64|none what
+  local actual expected=""
+  actual=$(inproc "$1")
+  [ "$2" = none ] || expected=$("$OLK_WINE64" winepath -w "$(bin_of "$2")/olkhelper.dll" </dev/null 2>/dev/null | tr -d '\r')
+  if [ "$actual" = "$expected" ]; then
+    pass "$3: the $1-bit view's class is ${expected:-absent}"
+  else
+    fail "$3: the $1-bit view's class is '${actual}', expected '${expected}'"
+  fi
+}
+
+expect_progids() { # present|absent what
+  local progid
+  for progid in "${progids[@]}"; do
+    if "$OLK_WINE64" reg query "HKLM\\Software\\Classes\\$progid\\CLSID" </dev/null >/dev/null 2>&1; then
+      [ "$1" = present ] && pass "$2: $progid present" || fail "$2: $progid still there"
+    else
+      [ "$1" = absent ] && pass "$2: $progid absent" || fail "$2: $progid missing"
+    fi
+  done
+}
+
+activates() { # x86|x64 what
+  if "$(wine_of "$1")" "$(bin_of "$1")/test_activation.exe" </dev/null >/dev/null 2>&1; then
+    pass "$2: a $1 process activates the $1 DLL by CLSID and ProgID"
+  else
+    fail "$2: a $1 process cannot activate the $1 DLL"
+  fi
+}
+
+# --- a known start ----------------------------------------------------------------
+regsvr x86 /u
+regsvr x64 /u
+expect_class 32 none "start"
+expect_class 64 none "start"
+expect_progids absent "start"
+
+# --- both registered ----------------------------------------------------------------
+regsvr x86
+regsvr x64
+expect_class 32 x86 "both registered"
+expect_class 64 x64 "both registered"
+expect_progids present "both registered"
+activates x86 "both registered"
+activates x64 "both registered"
+
+# --- x86 removed: x64 keeps working ---------------------------------------------------
+regsvr x86 /u
+expect_class 32 none "x86 unregistered"
+expect_class 64 x64 "x86 unregistered"
+expect_progids present "x86 unregistered, x64 still registered"
+activates x64 "x86 unregistered"
+
+# --- x86 back, x64 removed: x86 keeps working ----------------------------------------
+regsvr x86
+regsvr x64 /u
+expect_class 32 x86 "x64 unregistered"
+expect_class 64 none "x64 unregistered"
+expect_progids present "x64 unregistered, x86 still registered"
+activates x86 "x64 unregistered"
+
+# --- the last one removed takes the shared keys --------------------------------------
+regsvr x86 /u
+expect_class 32 none "both unregistered"
+expect_progids absent "both unregistered"
+
+# --- the fixture's state ----------------------------------------------------------------
+regsvr x86
+expect_class 32 x86 "left registered for the x86 suite"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all side-by-side checks passed"
