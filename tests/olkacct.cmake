@@ -44,3 +44,14 @@ if(OLK_RUN_WINE_TESTS)
     endif()
   endforeach()
 endif()
+
+# --- the account vocabulary (src/accounts) ------------------------------------
+olk_test_exe(test_account_vocabulary SOURCES test_account_vocabulary.c LIBS olk_accounts)
+olk_wine_test(account_vocabulary COMMAND test_account_vocabulary ${PROJECT_SOURCE_DIR}/docs/properties.md)
+
+# Built to the DLL's standards: no USER32, no MinGW stdio. Needs no Wine.
+execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=libuser32.a
+                OUTPUT_VARIABLE OLK_USER32_LIB OUTPUT_STRIP_TRAILING_WHITESPACE)
+add_test(NAME check_olk_accounts
+  COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:olk_accounts> -DUSER32=${OLK_USER32_LIB}
+          -P ${PROJECT_SOURCE_DIR}/cmake/check-static-lib.cmake)

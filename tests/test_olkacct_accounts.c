@@ -12,7 +12,6 @@
 #include <wchar.h>
 
 #include "accounts.h"
-#include "args.h"
 #include "standin.h"
 #include "test_support.h"
 
@@ -90,7 +89,7 @@ static void test_all_categories(void **state)
     const char *step = OLK_SENTINEL;
     const struct olkacct_record *r;
 
-    assert_hr(olkacct_read_accounts(f->manager, OLKACCT_CAT_ALL, &list, &step), S_OK);
+    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_ALL, &list, &step), S_OK);
     assert_null(step);
     /* Mail first (1, 2, the POP3 one), then the address book adds 3; store adds nothing new. */
     assert_int_equal(list.count, 4);
@@ -101,7 +100,7 @@ static void test_all_categories(void **state)
 
     r = &list.items[0];
     assert_true(IsEqualCLSID(&r->type, &CLSID_OlkMAPIAccount));
-    assert_int_equal(r->categories, OLKACCT_CAT_MAIL | OLKACCT_CAT_STORE);
+    assert_int_equal(r->categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
     assert_true(!wcscmp(r->values[OLKACCT_F_NAME].str, L"anna@contoso.com"));
     assert_int_equal(r->values[OLKACCT_F_IS_EXCH].dw, 1);
     assert_int_equal(r->values[OLKACCT_F_DELIVERY_STORE].type, PT_BINARY);
@@ -113,7 +112,7 @@ static void test_all_categories(void **state)
     assert_true(!wcscmp(r->values[OLKACCT_F_NAME].str, L"Zo\u00eb"));
     assert_true(!wcscmp(r->values[OLKACCT_F_INET_SERVER].str, L"imap.example.org"));
     assert_int_equal(r->values[OLKACCT_F_INET_PORT].dw, 993);
-    assert_int_equal(list.items[3].categories, OLKACCT_CAT_ADDRESSBOOK);
+    assert_int_equal(list.items[3].categories, OLK_CATEGORY_ADDRESSBOOK);
     assert_true(IsEqualCLSID(&list.items[3].type, &CLSID_OlkLDAPAccount));
     olkacct_list_free(&list);
     assert_int_equal(list.count, 0);
@@ -125,16 +124,16 @@ static void test_one_category(void **state)
     struct olkacct_list list;
     const char *step;
 
-    assert_hr(olkacct_read_accounts(f->manager, OLKACCT_CAT_ADDRESSBOOK, &list, &step), S_OK);
+    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_ADDRESSBOOK, &list, &step), S_OK);
     assert_int_equal(list.count, 1);
     assert_id(&list.items[0], 3);
     olkacct_list_free(&list);
-    assert_hr(olkacct_read_accounts(f->manager, OLKACCT_CAT_STORE, &list, &step), S_OK);
+    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_STORE, &list, &step), S_OK);
     assert_int_equal(list.count, 2);
     assert_id(&list.items[0], 1);
     assert_id(&list.items[1], 2);
     /* All categories of the account, not only the one asked for. */
-    assert_int_equal(list.items[0].categories, OLKACCT_CAT_MAIL | OLKACCT_CAT_STORE);
+    assert_int_equal(list.items[0].categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
     olkacct_list_free(&list);
 }
 
@@ -146,7 +145,7 @@ static void test_failure_names_the_step(void **state)
 
     (void)state;
     assert_hr(standin_manager_create(&IID_IOlkAccountManager, (void **)&manager), S_OK);
-    assert_hr(olkacct_read_accounts(manager, OLKACCT_CAT_ALL, &list, &step), E_OLK_NOT_INITIALIZED);
+    assert_hr(olkacct_read_accounts(manager, OLK_CATEGORY_ALL, &list, &step), E_OLK_NOT_INITIALIZED);
     assert_string_equal(step, "IOlkAccountManager::EnumerateAccounts");
     assert_int_equal(list.count, 0);
     assert_null(list.items);

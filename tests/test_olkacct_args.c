@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "account_vocabulary.h"
 #include "args.h"
 
 static BOOL parse(struct olkacct_options *options, char *error, int argc, ...)
@@ -34,7 +35,7 @@ static void test_defaults(void **state)
     (void)state;
     assert_true(parse(&o, error, 1));
     assert_null(o.profile);
-    assert_int_equal(o.categories, OLKACCT_CAT_ALL);
+    assert_int_equal(o.categories, OLK_CATEGORY_ALL);
     assert_false(o.json);
     assert_false(o.borrow);
     assert_false(o.help);
@@ -99,13 +100,13 @@ static void test_categories(void **state)
 
     (void)state;
     assert_true(parse(&o, error, 3, L"--category", L"mail"));
-    assert_int_equal(o.categories, OLKACCT_CAT_MAIL);
+    assert_int_equal(o.categories, OLK_CATEGORY_MAIL);
     assert_true(parse(&o, error, 2, L"--category=store,addressbook"));
-    assert_int_equal(o.categories, OLKACCT_CAT_STORE | OLKACCT_CAT_ADDRESSBOOK);
+    assert_int_equal(o.categories, OLK_CATEGORY_STORE | OLK_CATEGORY_ADDRESSBOOK);
     assert_true(parse(&o, error, 4, L"-c", L"Mail", L"--category=STORE"));
-    assert_int_equal(o.categories, OLKACCT_CAT_MAIL | OLKACCT_CAT_STORE);
+    assert_int_equal(o.categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
     assert_true(parse(&o, error, 3, L"-c", L"all"));
-    assert_int_equal(o.categories, OLKACCT_CAT_ALL);
+    assert_int_equal(o.categories, OLK_CATEGORY_ALL);
 }
 
 static void test_category_errors(void **state)

@@ -11,23 +11,21 @@
 
 #include "output.h"
 
-enum { TYPE_LONG = 0x0003, TYPE_UNICODE = 0x001f, TYPE_BINARY = 0x0102 };
-
 static void set_long(struct olkacct_record *r, int field, DWORD dw)
 {
-    r->values[field].type = TYPE_LONG;
+    r->values[field].type = PT_LONG;
     r->values[field].dw = dw;
 }
 
 static void set_text(struct olkacct_record *r, int field, const WCHAR *s)
 {
-    r->values[field].type = TYPE_UNICODE;
+    r->values[field].type = PT_UNICODE;
     r->values[field].str = _wcsdup(s);
 }
 
 static void set_binary(struct olkacct_record *r, int field, const BYTE *bin, DWORD cb)
 {
-    r->values[field].type = TYPE_BINARY;
+    r->values[field].type = PT_BINARY;
     r->values[field].bin = malloc(cb ? cb : 1);
     memcpy(r->values[field].bin, bin, cb);
     r->values[field].cb = cb;

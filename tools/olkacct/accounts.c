@@ -2,7 +2,6 @@
  * SPDX-License-Identifier: MIT
  */
 #include "accounts.h"
-#include "args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,55 +10,37 @@
 /* An enumerator that never reports its end must not hang olkacct. */
 #define MAX_ACCOUNTS 65536
 
-const struct olkacct_field_def olkacct_fields[OLKACCT_F_COUNT] =
+#define FIELD(field, prop) [OLKACCT_F_##field] = &olk_account_props[OLK_PROP_##prop]
+
+const struct olk_account_prop *const olkacct_fields[OLKACCT_F_COUNT] =
 {
-    [OLKACCT_F_ID] = { "id", PROP_ACCT_ID },
-    [OLKACCT_F_NAME] = { "name", PROP_ACCT_NAME },
-    [OLKACCT_F_MINI_UID] = { "mini_uid", PROP_ACCT_MINI_UID },
-    [OLKACCT_F_STAMP] = { "stamp", PROP_ACCT_STAMP },
-    [OLKACCT_F_EMAIL] = { "email", PROP_ACCT_USER_EMAIL_ADDR },
-    [OLKACCT_F_DISPLAY_NAME] = { "display_name", PROP_ACCT_USER_DISPLAY_NAME },
-    [OLKACCT_F_INET_USER] = { "inet_user", PROP_INET_USER },
-    [OLKACCT_F_INET_SERVER] = { "inet_server", PROP_INET_SERVER },
-    [OLKACCT_F_INET_PORT] = { "inet_port", PROP_INET_PORT },
-    [OLKACCT_F_SMTP_SERVER] = { "smtp_server", PROP_SMTP_SERVER },
-    [OLKACCT_F_SMTP_PORT] = { "smtp_port", PROP_SMTP_PORT },
-    [OLKACCT_F_IS_EXCH] = { "is_exch", PROP_ACCT_IS_EXCH },
-    [OLKACCT_F_DELIVERY_STORE] = { "delivery_store", PROP_ACCT_DELIVERY_STORE },
+    FIELD(ID, ACCT_ID),
+    FIELD(NAME, ACCT_NAME),
+    FIELD(MINI_UID, ACCT_MINI_UID),
+    FIELD(STAMP, ACCT_STAMP),
+    FIELD(EMAIL, ACCT_USER_EMAIL_ADDR),
+    FIELD(DISPLAY_NAME, ACCT_USER_DISPLAY_NAME),
+    FIELD(INET_USER, INET_USER),
+    FIELD(INET_SERVER, INET_SERVER),
+    FIELD(INET_PORT, INET_PORT),
+    FIELD(SMTP_SERVER, SMTP_SERVER),
+    FIELD(SMTP_PORT, SMTP_PORT),
+    FIELD(IS_EXCH, ACCT_IS_EXCH),
+    FIELD(DELIVERY_STORE, ACCT_DELIVERY_STORE),
 };
-
-/* MinGW's mapidefs.h has these, but olkacct needs nothing else from it. */
-enum { TYPE_LONG = 0x0003, TYPE_UNICODE = 0x001f, TYPE_BINARY = 0x0102 };
-
-static const struct { const CLSID *clsid; DWORD bit; } category_clsids[] =
-{
-    { &CLSID_OlkMail, OLKACCT_CAT_MAIL },
-    { &CLSID_OlkAddressBook, OLKACCT_CAT_ADDRESSBOOK },
-    { &CLSID_OlkStore, OLKACCT_CAT_STORE },
-};
-
-const WCHAR *olkacct_type_name(const CLSID *type)
-{
-    if (IsEqualCLSID(type, &CLSID_OlkMAPIAccount)) return L"Exchange/MAPI";
-    if (IsEqualCLSID(type, &CLSID_OlkPOP3Account)) return L"POP3";
-    if (IsEqualCLSID(type, &CLSID_OlkIMAP4Account)) return L"IMAP4";
-    if (IsEqualCLSID(type, &CLSID_OlkHotmailAccount)) return L"Hotmail";
-    if (IsEqualCLSID(type, &CLSID_OlkLDAPAccount)) return L"LDAP";
-    return NULL;
-}
 
 static HRESULT copy_variant(const ACCT_VARIANT *var, struct olkacct_value *value)
 {
     switch (var->dwType)
     {
-    case TYPE_LONG:
+    case PT_LONG:
         value->dw = var->Val.dw;
         break;
-    case TYPE_UNICODE:
+    case PT_UNICODE:
         value->str = _wcsdup(var->Val.pwsz ? var->Val.pwsz : L"");
         if (!value->str) return E_OUTOFMEMORY;
         break;
-    case TYPE_BINARY:
+    case PT_BINARY:
         if (var->Val.bin.cb && !var->Val.bin.pb) return E_UNEXPECTED;
         if (!(value->bin = malloc(var->Val.bin.cb ? var->Val.bin.cb : 1))) return E_OUTOFMEMORY;
         if (var->Val.bin.cb) memcpy(value->bin, var->Val.bin.pb, var->Val.bin.cb);
@@ -74,8 +55,8 @@ static HRESULT copy_variant(const ACCT_VARIANT *var, struct olkacct_value *value
 
 static void free_variant(IOlkAccount *account, ACCT_VARIANT *var)
 {
-    if (var->dwType == TYPE_UNICODE && var->Val.pwsz) IOlkAccount_FreeMemory(account, (BYTE *)var->Val.pwsz);
-    if (var->dwType == TYPE_BINARY && var->Val.bin.pb) IOlkAccount_FreeMemory(account, var->Val.bin.pb);
+    if (var->dwType == PT_UNICODE && var->Val.pwsz) IOlkAccount_FreeMemory(account, (BYTE *)var->Val.pwsz);
+    if (var->dwType == PT_BINARY && var->Val.bin.pb) IOlkAccount_FreeMemory(account, var->Val.bin.pb);
 }
 
 /* An absent property (E_ACCT_NOT_FOUND) leaves value->type 0. */
@@ -97,13 +78,11 @@ static HRESULT read_info(IOlkAccount *account, struct olkacct_record *record)
 {
     CLSID *categories = NULL;
     DWORD count = 0, i;
-    size_t j;
     HRESULT hr = IOlkAccount_GetAccountInfo(account, &record->type, &count, &categories);
 
     if (FAILED(hr)) return hr;
     for (i = 0; categories && i < count; i++)
-        for (j = 0; j < ARRAYSIZE(category_clsids); j++)
-            if (IsEqualCLSID(&categories[i], category_clsids[j].clsid)) record->categories |= category_clsids[j].bit;
+        record->categories |= olk_category_bit(&categories[i]);
     if (categories) IOlkAccount_FreeMemory(account, (BYTE *)categories);
     return S_OK;
 }
@@ -124,12 +103,12 @@ static BOOL already_listed(const struct olkacct_list *list, const struct olkacct
 {
     DWORD i;
 
-    if (id->type != TYPE_LONG) return FALSE;
+    if (id->type != PT_LONG) return FALSE;
     for (i = 0; i < list->count; i++)
     {
         const struct olkacct_value *other = &list->items[i].values[OLKACCT_F_ID];
 
-        if (other->type == TYPE_LONG && other->dw == id->dw) return TRUE;
+        if (other->type == PT_LONG && other->dw == id->dw) return TRUE;
     }
     return FALSE;
 }
@@ -141,7 +120,7 @@ static HRESULT read_fields(IOlkAccount *account, struct olkacct_record *record, 
 
     for (i = OLKACCT_F_ID + 1; i < OLKACCT_F_COUNT; i++)
     {
-        if (FAILED(hr = read_value(account, olkacct_fields[i].tag, &record->values[i])))
+        if (FAILED(hr = read_value(account, olkacct_fields[i]->tag, &record->values[i])))
         {
             *step = "IOlkAccount::GetProp";
             return hr;
@@ -248,9 +227,9 @@ HRESULT olkacct_read_accounts(IOlkAccountManager *manager, DWORD categories, str
 
     memset(list, 0, sizeof(*list));
     *step = NULL;
-    for (i = 0; i < ARRAYSIZE(category_clsids) && SUCCEEDED(hr); i++)
-        if (categories & category_clsids[i].bit)
-            hr = read_category(manager, category_clsids[i].clsid, list, step);
+    for (i = 0; i < OLK_CATEGORY_COUNT && SUCCEEDED(hr); i++)
+        if (categories & olk_account_categories[i].bit)
+            hr = read_category(manager, olk_account_categories[i].clsid, list, step);
     if (FAILED(hr)) olkacct_list_free(list);
     return hr;
 }

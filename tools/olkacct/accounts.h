@@ -8,7 +8,7 @@
 #define OLKACCT_ACCOUNTS_H
 
 #include <windows.h>
-#include "olkacct.h"
+#include "account_vocabulary.h"
 
 /* The properties olkacct reads, in output order. */
 enum olkacct_field
@@ -29,13 +29,8 @@ enum olkacct_field
     OLKACCT_F_COUNT
 };
 
-struct olkacct_field_def
-{
-    const char *key;    /* the JSON member name */
-    DWORD tag;
-};
-
-extern const struct olkacct_field_def olkacct_fields[OLKACCT_F_COUNT];
+/* Each field's entry in the account vocabulary (tag, JSON member, ...). */
+extern const struct olk_account_prop *const olkacct_fields[OLKACCT_F_COUNT];
 
 /* type 0: the account does not have the property (E_ACCT_NOT_FOUND). */
 struct olkacct_value
@@ -50,7 +45,7 @@ struct olkacct_value
 struct olkacct_record
 {
     CLSID type;
-    DWORD categories;   /* enum olkacct_category bits */
+    DWORD categories;   /* enum olk_category bits */
     struct olkacct_value values[OLKACCT_F_COUNT];
 };
 
@@ -60,7 +55,7 @@ struct olkacct_list
     struct olkacct_record *items;
 };
 
-/* Enumerates each category in categories (enum olkacct_category bits) in the
+/* Enumerates each category in categories (enum olk_category bits) in the
  * order mail, address book, store; an account met again (same PROP_ACCT_ID)
  * is kept once. On failure *step names the call that failed, the list is
  * emptied and the call's HRESULT returned. */
@@ -68,8 +63,5 @@ HRESULT olkacct_read_accounts(IOlkAccountManager *manager, DWORD categories, str
                               const char **step);
 
 void olkacct_list_free(struct olkacct_list *list);
-
-/* "Exchange/MAPI", "POP3", "IMAP4", "Hotmail", "LDAP", or NULL for another type. */
-const WCHAR *olkacct_type_name(const CLSID *type);
 
 #endif

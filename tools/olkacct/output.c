@@ -5,14 +5,11 @@
  * SPDX-License-Identifier: MIT
  */
 #include "output.h"
-#include "args.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-
-enum { TYPE_LONG = 0x0003, TYPE_UNICODE = 0x001f, TYPE_BINARY = 0x0102 };
 
 struct wbuf
 {
@@ -85,16 +82,9 @@ static HRESULT wb_to_utf8(struct wbuf *b, char **text, size_t *len)
     return *text ? S_OK : E_OUTOFMEMORY;
 }
 
-static const struct { DWORD bit; const WCHAR *name; } category_names[] =
-{
-    { OLKACCT_CAT_MAIL, L"mail" },
-    { OLKACCT_CAT_ADDRESSBOOK, L"addressbook" },
-    { OLKACCT_CAT_STORE, L"store" },
-};
-
 static void type_text(const CLSID *type, WCHAR *out, int cch)
 {
-    const WCHAR *name = olkacct_type_name(type);
+    const WCHAR *name = olk_account_type_name(type);
 
     if (name)
     {
@@ -130,20 +120,20 @@ static void cell_text(struct wbuf *cell, const WCHAR *s)
 
 static void cell_value(struct wbuf *cell, const struct olkacct_value *value)
 {
-    if (value->type == TYPE_LONG) wb_number(cell, value->dw);
-    else if (value->type == TYPE_UNICODE && value->str[0]) cell_text(cell, value->str);
+    if (value->type == PT_LONG) wb_number(cell, value->dw);
+    else if (value->type == PT_UNICODE && value->str[0]) cell_text(cell, value->str);
     else wb_append(cell, L"-");
 }
 
 static void cell_server(struct wbuf *cell, const struct olkacct_value *server, const struct olkacct_value *port)
 {
-    if (server->type != TYPE_UNICODE || !server->str[0])
+    if (server->type != PT_UNICODE || !server->str[0])
     {
         wb_append(cell, L"-");
         return;
     }
     cell_text(cell, server->str);
-    if (port->type != TYPE_LONG) return;
+    if (port->type != PT_LONG) return;
     wb_append(cell, L":");
     wb_number(cell, port->dw);
 }
@@ -153,11 +143,11 @@ static void cell_categories(struct wbuf *cell, DWORD categories)
     size_t i;
     BOOL first = TRUE;
 
-    for (i = 0; i < ARRAYSIZE(category_names); i++)
+    for (i = 0; i < OLK_CATEGORY_COUNT; i++)
     {
-        if (!(categories & category_names[i].bit)) continue;
+        if (!(categories & olk_account_categories[i].bit)) continue;
         if (!first) wb_append(cell, L",");
-        wb_append(cell, category_names[i].name);
+        wb_append(cell, olk_account_categories[i].name);
         first = FALSE;
     }
     if (first) wb_append(cell, L"-");
@@ -277,19 +267,16 @@ static void json_hex(struct wbuf *out, const BYTE *bin, DWORD cb)
 
 static void json_value(struct wbuf *out, const struct olkacct_value *value)
 {
-    if (value->type == TYPE_LONG) wb_number(out, value->dw);
-    else if (value->type == TYPE_UNICODE) json_string(out, value->str);
-    else if (value->type == TYPE_BINARY) json_hex(out, value->bin, value->cb);
+    if (value->type == PT_LONG) wb_number(out, value->dw);
+    else if (value->type == PT_UNICODE) json_string(out, value->str);
+    else if (value->type == PT_BINARY) json_hex(out, value->bin, value->cb);
     else wb_append(out, L"null");
 }
 
-static void json_member(struct wbuf *out, const char *key, BOOL first)
+static void json_member(struct wbuf *out, const WCHAR *key, BOOL first)
 {
-    WCHAR wkey[40];
-
-    MultiByteToWideChar(CP_UTF8, 0, key, -1, wkey, ARRAYSIZE(wkey));
     wb_append(out, first ? L"\n    \"" : L",\n    \"");
-    wb_append(out, wkey);
+    wb_append(out, key);
     wb_append(out, L"\": ");
 }
 
@@ -299,9 +286,9 @@ static void json_type(struct wbuf *out, const CLSID *type)
 
     if (!StringFromGUID2(type, clsid, ARRAYSIZE(clsid))) clsid[0] = 0;
     type_text(type, name, ARRAYSIZE(name));
-    json_member(out, "type", FALSE);
+    json_member(out, olk_account_info_members[OLK_INFO_TYPE].json, FALSE);
     json_string(out, name);
-    json_member(out, "type_clsid", FALSE);
+    json_member(out, olk_account_info_members[OLK_INFO_TYPE_CLSID].json, FALSE);
     json_string(out, clsid);
 }
 
@@ -310,13 +297,13 @@ static void json_categories(struct wbuf *out, DWORD categories)
     size_t i;
     BOOL first = TRUE;
 
-    json_member(out, "categories", FALSE);
+    json_member(out, olk_account_info_members[OLK_INFO_CATEGORIES].json, FALSE);
     wb_append(out, L"[");
-    for (i = 0; i < ARRAYSIZE(category_names); i++)
+    for (i = 0; i < OLK_CATEGORY_COUNT; i++)
     {
-        if (!(categories & category_names[i].bit)) continue;
+        if (!(categories & olk_account_categories[i].bit)) continue;
         if (!first) wb_append(out, L", ");
-        json_string(out, category_names[i].name);
+        json_string(out, olk_account_categories[i].name);
         first = FALSE;
     }
     wb_append(out, L"]");
@@ -329,7 +316,7 @@ static void json_record(struct wbuf *out, const struct olkacct_record *r)
     wb_append(out, L"  {");
     for (f = 0; f < OLKACCT_F_COUNT; f++)
     {
-        json_member(out, olkacct_fields[f].key, f == 0);
+        json_member(out, olkacct_fields[f]->json, f == 0);
         json_value(out, &r->values[f]);
         if (f != OLKACCT_F_NAME) continue;
         json_type(out, &r->type);
