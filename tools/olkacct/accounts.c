@@ -2,13 +2,10 @@
  * SPDX-License-Identifier: MIT
  */
 #include "accounts.h"
+#include "memory.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
-
-/* An enumerator that never reports its end must not hang olkacct. */
-#define MAX_ACCOUNTS 65536
 
 #define FIELD(field, prop) [OLKACCT_F_##field] = &olk_account_props[OLK_PROP_##prop]
 
@@ -29,6 +26,8 @@ const struct olk_account_prop *const olkacct_fields[OLKACCT_F_COUNT] =
     FIELD(DELIVERY_STORE, ACCT_DELIVERY_STORE),
 };
 
+/* E_UNEXPECTED for a value GetProp should not have returned; E_OUTOFMEMORY
+ * is olkacct's own failure. */
 static HRESULT copy_variant(const ACCT_VARIANT *var, struct olkacct_value *value)
 {
     switch (var->dwType)
@@ -37,12 +36,12 @@ static HRESULT copy_variant(const ACCT_VARIANT *var, struct olkacct_value *value
         value->dw = var->Val.dw;
         break;
     case PT_UNICODE:
-        value->str = _wcsdup(var->Val.pwsz ? var->Val.pwsz : L"");
+        value->str = olkacct_wcsdup(var->Val.pwsz ? var->Val.pwsz : L"");
         if (!value->str) return E_OUTOFMEMORY;
         break;
     case PT_BINARY:
         if (var->Val.bin.cb && !var->Val.bin.pb) return E_UNEXPECTED;
-        if (!(value->bin = malloc(var->Val.bin.cb ? var->Val.bin.cb : 1))) return E_OUTOFMEMORY;
+        if (!(value->bin = olkacct_alloc(var->Val.bin.cb))) return E_OUTOFMEMORY;
         if (var->Val.bin.cb) memcpy(value->bin, var->Val.bin.pb, var->Val.bin.cb);
         value->cb = var->Val.bin.cb;
         break;
@@ -60,7 +59,7 @@ static void free_variant(IOlkAccount *account, ACCT_VARIANT *var)
 }
 
 /* An absent property (E_ACCT_NOT_FOUND) leaves value->type 0. */
-static HRESULT read_value(IOlkAccount *account, DWORD tag, struct olkacct_value *value)
+static HRESULT read_value(IOlkAccount *account, DWORD tag, struct olkacct_value *value, const char **step)
 {
     ACCT_VARIANT var;
     HRESULT hr;
@@ -68,21 +67,28 @@ static HRESULT read_value(IOlkAccount *account, DWORD tag, struct olkacct_value 
     memset(&var, 0, sizeof(var));
     hr = IOlkAccount_GetProp(account, tag, &var);
     if (hr == E_ACCT_NOT_FOUND) return S_OK;
-    if (FAILED(hr)) return hr;
-    hr = copy_variant(&var, value);
-    free_variant(account, &var);
+    if (SUCCEEDED(hr))
+    {
+        hr = copy_variant(&var, value);
+        free_variant(account, &var);
+        if (hr == E_OUTOFMEMORY) return hr;
+    }
+    if (FAILED(hr)) *step = "IOlkAccount::GetProp";
     return hr;
 }
 
-static HRESULT read_info(IOlkAccount *account, struct olkacct_record *record)
+static HRESULT read_info(IOlkAccount *account, struct olkacct_record *record, const char **step)
 {
     CLSID *categories = NULL;
     DWORD count = 0, i;
     HRESULT hr = IOlkAccount_GetAccountInfo(account, &record->type, &count, &categories);
 
-    if (FAILED(hr)) return hr;
-    for (i = 0; categories && i < count; i++)
-        record->categories |= olk_category_bit(&categories[i]);
+    if (FAILED(hr))
+    {
+        *step = "IOlkAccount::GetAccountInfo";
+        return hr;
+    }
+    for (i = 0; categories && i < count; i++) record->categories |= olk_category_bit(&categories[i]);
     if (categories) IOlkAccount_FreeMemory(account, (BYTE *)categories);
     return S_OK;
 }
@@ -99,70 +105,53 @@ static void free_record(struct olkacct_record *record)
     memset(record, 0, sizeof(*record));
 }
 
-static BOOL already_listed(const struct olkacct_list *list, const struct olkacct_value *id)
-{
-    DWORD i;
-
-    if (id->type != PT_LONG) return FALSE;
-    for (i = 0; i < list->count; i++)
-    {
-        const struct olkacct_value *other = &list->items[i].values[OLKACCT_F_ID];
-
-        if (other->type == PT_LONG && other->dw == id->dw) return TRUE;
-    }
-    return FALSE;
-}
-
 static HRESULT read_fields(IOlkAccount *account, struct olkacct_record *record, const char **step)
 {
+    HRESULT hr = S_OK;
     int i;
-    HRESULT hr;
 
-    for (i = OLKACCT_F_ID + 1; i < OLKACCT_F_COUNT; i++)
-    {
-        if (FAILED(hr = read_value(account, olkacct_fields[i]->tag, &record->values[i])))
-        {
-            *step = "IOlkAccount::GetProp";
-            return hr;
-        }
-    }
-    if (FAILED(hr = read_info(account, record))) *step = "IOlkAccount::GetAccountInfo";
+    for (i = 0; i < OLKACCT_F_COUNT && SUCCEEDED(hr); i++)
+        hr = read_value(account, olkacct_fields[i]->tag, &record->values[i], step);
     return hr;
 }
 
-static HRESULT append(struct olkacct_list *list, struct olkacct_record *record)
+/* Room for one more record: the capacity grows by half each time, so that
+ * reading n accounts copies O(n) records in all. */
+static HRESULT reserve_one(struct olkacct_list *list)
 {
-    struct olkacct_record *grown = realloc(list->items, (list->count + 1) * sizeof(*grown));
+    struct olkacct_record *grown;
+    DWORD capacity;
 
-    if (!grown) return E_OUTOFMEMORY;
+    if (list->count < list->capacity) return S_OK;
+    if (list->capacity >= MAXDWORD / 3 * 2) return E_OUTOFMEMORY;
+    capacity = list->capacity < 16 ? 16 : list->capacity + list->capacity / 2;
+    if (!(grown = olkacct_realloc_array(list->items, capacity, sizeof(*grown)))) return E_OUTOFMEMORY;
     list->items = grown;
-    list->items[list->count++] = *record;
+    list->capacity = capacity;
     return S_OK;
 }
 
-/* The list takes the record on success; an account already listed (same
- * PROP_ACCT_ID, met in an earlier category) is skipped. */
-static HRESULT read_new_account(IOlkAccount *account, struct olkacct_list *list, const char **step)
+/* An account that is also in a category listed earlier (earlier: enum
+ * olk_category bits) was listed there, with all its categories, and is
+ * skipped. Nothing else is merged: two accounts the manager returns are two
+ * rows, whatever their PROP_ACCT_ID. */
+static HRESULT read_new_account(IOlkAccount *account, DWORD earlier, struct olkacct_list *list, const char **step)
 {
     struct olkacct_record record;
     HRESULT hr;
 
     memset(&record, 0, sizeof(record));
-    if (FAILED(hr = read_value(account, PROP_ACCT_ID, &record.values[OLKACCT_F_ID])))
+    if (FAILED(hr = read_info(account, &record, step)) || (record.categories & earlier)) return hr;
+    if (SUCCEEDED(hr = read_fields(account, &record, step)) && SUCCEEDED(hr = reserve_one(list)))
     {
-        *step = "IOlkAccount::GetProp";
-        return hr;
-    }
-    if (!already_listed(list, &record.values[OLKACCT_F_ID]) && SUCCEEDED(hr = read_fields(account, &record, step)))
-    {
-        if (SUCCEEDED(hr = append(list, &record))) return S_OK;
-        *step = "memory";
+        list->items[list->count++] = record;
+        return S_OK;
     }
     free_record(&record);
     return hr;
 }
 
-static HRESULT read_account(IUnknown *unk, struct olkacct_list *list, const char **step)
+static HRESULT read_account(IUnknown *unk, DWORD earlier, struct olkacct_list *list, const char **step)
 {
     IOlkAccount *account = NULL;
     HRESULT hr;
@@ -172,18 +161,42 @@ static HRESULT read_account(IUnknown *unk, struct olkacct_list *list, const char
         *step = "QueryInterface(IID_IOlkAccount)";
         return FAILED(hr) ? hr : E_POINTER;
     }
-    hr = read_new_account(account, list, step);
+    hr = read_new_account(account, earlier, list, step);
     IOlkAccount_Release(account);
     return hr;
 }
 
-static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category, struct olkacct_list *list,
-                             const char **step)
+/* S_FALSE at the end, S_OK with *unk an account. An enumerator that goes on
+ * past the count it reported would never end: it is an error. */
+static HRESULT next_account(IOlkEnum *accounts, DWORD read, DWORD count, IUnknown **unk, const char **step)
+{
+    HRESULT hr;
+
+    *unk = NULL;
+    if (FAILED(hr = IOlkEnum_GetNext(accounts, unk)))
+    {
+        *step = "IOlkEnum::GetNext";
+        return hr;
+    }
+    /* The end is S_FALSE and NULL; anything but S_OK and an account ends it too. */
+    if (hr == S_OK && *unk && read >= count)
+    {
+        *step = "IOlkEnum::GetNext (more accounts than IOlkEnum::GetCount reported)";
+        hr = E_UNEXPECTED;
+    }
+    if (hr == S_OK && *unk) return S_OK;
+    if (*unk) IUnknown_Release(*unk);
+    *unk = NULL;
+    return FAILED(hr) ? hr : S_FALSE;
+}
+
+static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category, DWORD earlier,
+                             struct olkacct_list *list, const char **step)
 {
     IOlkEnum *accounts = NULL;
     IUnknown *unk;
+    DWORD count = 0, read;
     HRESULT hr;
-    int n;
 
     hr = IOlkAccountManager_EnumerateAccounts(manager, category, NULL, OLK_ACCOUNT_NO_FLAGS, &accounts);
     if (FAILED(hr) || !accounts)
@@ -191,29 +204,12 @@ static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category,
         *step = "IOlkAccountManager::EnumerateAccounts";
         return FAILED(hr) ? hr : E_POINTER;
     }
-    if (FAILED(hr = IOlkEnum_Reset(accounts))) *step = "IOlkEnum::Reset";
-    for (n = 0; SUCCEEDED(hr) && n <= MAX_ACCOUNTS; n++)
+    if (FAILED(hr = IOlkEnum_GetCount(accounts, &count))) *step = "IOlkEnum::GetCount";
+    else if (FAILED(hr = IOlkEnum_Reset(accounts))) *step = "IOlkEnum::Reset";
+    for (read = 0; SUCCEEDED(hr) && (hr = next_account(accounts, read, count, &unk, step)) == S_OK; read++)
     {
-        unk = NULL;
-        if (FAILED(hr = IOlkEnum_GetNext(accounts, &unk)))
-        {
-            *step = "IOlkEnum::GetNext";
-            break;
-        }
-        /* The end is S_FALSE and NULL; anything but S_OK and an account ends it too. */
-        if (hr != S_OK || !unk)
-        {
-            if (unk) IUnknown_Release(unk);
-            hr = S_OK;
-            break;
-        }
-        hr = read_account(unk, list, step);
+        hr = read_account(unk, earlier, list, step);
         IUnknown_Release(unk);
-    }
-    if (SUCCEEDED(hr) && n > MAX_ACCOUNTS)
-    {
-        *step = "IOlkEnum::GetNext (no end after 65536 accounts)";
-        hr = E_UNEXPECTED;
     }
     IOlkEnum_Release(accounts);
     return FAILED(hr) ? hr : S_OK;
@@ -222,14 +218,18 @@ static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category,
 HRESULT olkacct_read_accounts(IOlkAccountManager *manager, DWORD categories, struct olkacct_list *list,
                               const char **step)
 {
+    DWORD earlier = 0;
     HRESULT hr = S_OK;
     size_t i;
 
     memset(list, 0, sizeof(*list));
     *step = NULL;
     for (i = 0; i < OLK_CATEGORY_COUNT && SUCCEEDED(hr); i++)
-        if (categories & olk_account_categories[i].bit)
-            hr = read_category(manager, olk_account_categories[i].clsid, list, step);
+    {
+        if (!(categories & olk_account_categories[i].bit)) continue;
+        hr = read_category(manager, olk_account_categories[i].clsid, earlier, list, step);
+        earlier |= olk_account_categories[i].bit;
+    }
     if (FAILED(hr)) olkacct_list_free(list);
     return hr;
 }

@@ -52,13 +52,20 @@ struct olkacct_record
 struct olkacct_list
 {
     DWORD count;
+    DWORD capacity;
     struct olkacct_record *items;
 };
 
 /* Enumerates each category in categories (enum olk_category bits) in the
- * order mail, address book, store; an account met again (same PROP_ACCT_ID)
- * is kept once. On failure *step names the call that failed, the list is
- * emptied and the call's HRESULT returned. */
+ * order mail, address book, store. An account is listed once, in the first of
+ * these categories that GetAccountInfo reports for it, with all its
+ * categories; accounts are never merged by PROP_ACCT_ID. Reading is linear in
+ * the number of accounts and limited only by memory and by each enumerator's
+ * GetCount (an enumerator that returns more accounts is an error).
+ *
+ * On failure the list is emptied and the HRESULT returned: *step names the
+ * Account Management API call that failed, or is NULL when olkacct itself ran
+ * out of memory. */
 HRESULT olkacct_read_accounts(IOlkAccountManager *manager, DWORD categories, struct olkacct_list *list,
                               const char **step);
 

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "console.h"
+#include "memory.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +18,7 @@ static BOOL write_console(HANDLE handle, const char *utf8, size_t len)
     BOOL ok;
 
     if (!len) return TRUE;
-    if (n <= 0 || !(wide = malloc(n * sizeof(WCHAR)))) return FALSE;
+    if (n <= 0 || !(wide = olkacct_realloc_array(NULL, n, sizeof(WCHAR)))) return FALSE;
     MultiByteToWideChar(CP_UTF8, 0, utf8, (int)len, wide, n);
     ok = WriteConsoleW(handle, wide, n, &written, NULL);
     free(wide);

@@ -198,6 +198,11 @@ static int list_accounts(struct run *run)
     }
     if (FAILED(hr = olkacct_read_accounts(run->manager, run->options->categories, &run->list, &step)))
     {
+        if (!step)
+        {
+            olkacct_error("out of memory reading the accounts");
+            return OLKACCT_EXIT_FAILURE;
+        }
         olkacct_error("%s failed: %s", step, hr_text(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "output.h"
+#include "memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static void wb_append_n(struct wbuf *b, const WCHAR *s, size_t n)
     if (b->len + n + 1 > b->cap)
     {
         size_t cap = (b->len + n + 1) * 2;
-        WCHAR *grown = realloc(b->data, cap * sizeof(WCHAR));
+        WCHAR *grown = olkacct_realloc_array(b->data, cap, sizeof(WCHAR));
 
         if (!grown)
         {
@@ -72,7 +73,7 @@ static HRESULT wb_to_utf8(struct wbuf *b, char **text, size_t *len)
         return E_OUTOFMEMORY;
     }
     n = WideCharToMultiByte(CP_UTF8, 0, b->data, (int)b->len, NULL, 0, NULL, NULL);
-    if ((*text = malloc(n + 1)))
+    if ((*text = olkacct_alloc(n + 1)))
     {
         WideCharToMultiByte(CP_UTF8, 0, b->data, (int)b->len, *text, n, NULL, NULL);
         (*text)[n] = 0;
@@ -191,7 +192,7 @@ static void free_cells(struct wbuf *cells, size_t count)
 HRESULT olkacct_format_table(const struct olkacct_list *list, char **text, size_t *len)
 {
     size_t rows = list->count + 1, widths[COL_COUNT] = { 0 }, r;
-    struct wbuf *cells = calloc(rows * COL_COUNT, sizeof(*cells)), out = { 0 };
+    struct wbuf *cells = olkacct_alloc_array(rows * COL_COUNT, sizeof(*cells)), out = { 0 };
     const WCHAR *row[COL_COUNT];
     BOOL failed = FALSE;
     int c;
