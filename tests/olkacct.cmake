@@ -27,7 +27,7 @@ if(OLK_RUN_WINE_TESTS)
   set_tests_properties(olkacct_register PROPERTIES FIXTURES_SETUP olkacct_registered)
 
   set(_olkacct_cases
-    table json categories profile borrow empty_profile help_and_version bad_arguments
+    table json categories profile borrow empty_profile help_and_version bad_arguments control_characters
     unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
     missing_data no_account_manager other_bitness_only no_helper)
   foreach(_case IN LISTS _olkacct_cases)

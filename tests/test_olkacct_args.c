@@ -159,6 +159,19 @@ static void test_long_argument_is_cut(void **state)
     assert_non_null(strstr(error, "...'"));
 }
 
+/* Control characters of an argument never reach stderr raw: they become U+FFFD. */
+static void test_controls_not_echoed(void **state)
+{
+    static const WCHAR profile[] = { L'B', 0x1b, L'[', L'2', L'J', 0x9b, 0x85, 0x07, L'\r', 0x7f, 0 };
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_false(parse(&o, error, 5, L"-p", L"A", L"--profile", profile));
+    assert_string_equal(error, "the profile is given twice: 'B\xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbd"
+                               "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd'");
+}
+
 static void test_usage_lists_exit_codes(void **state)
 {
     const char *usage = olkacct_usage();
@@ -183,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_category_errors),
         cmocka_unit_test(test_unknown),
         cmocka_unit_test(test_long_argument_is_cut),
+        cmocka_unit_test(test_controls_not_echoed),
         cmocka_unit_test(test_usage_lists_exit_codes),
     };
 

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "output.h"
+#include "console.h"
 #include "memory.h"
 
 #include <stdio.h>
@@ -102,21 +103,28 @@ enum { COL_ID, COL_NAME, COL_TYPE, COL_CATEGORIES, COL_EMAIL, COL_SERVER, COL_SM
 
 static const WCHAR *const headers[COL_COUNT] = { L"ID", L"NAME", L"TYPE", L"CATEGORIES", L"EMAIL", L"SERVER", L"SMTP" };
 
-/* Characters, not UTF-16 units: the low half of a surrogate pair adds nothing. */
+/* Characters, not UTF-16 units: the low half of a surrogate pair adds nothing
+ * (cells hold no lone surrogate, see cell_text). */
 static size_t char_width(const WCHAR *s)
 {
     size_t n = 0;
 
     for (; *s; s++)
-        if (*s < 0xdc00 || *s > 0xdfff) n++;
+        if (!IS_LOW_SURROGATE(*s)) n++;
     return n;
 }
 
-/* A cell is one line: control characters would break the alignment. */
+/* A cell is one line of whole characters: control characters (C0, DEL, C1)
+ * would break the alignment and become spaces, and a lone surrogate, which
+ * has no UTF-8 form, becomes U+FFFD here so that it is counted as printed. */
 static void cell_text(struct wbuf *cell, const WCHAR *s)
 {
     for (; *s; s++)
-        wb_append_n(cell, *s < 0x20 || *s == 0x7f ? L" " : s, 1);
+    {
+        if (IS_SURROGATE_PAIR(s[0], s[1])) wb_append_n(cell, s++, 2);
+        else if (IS_HIGH_SURROGATE(*s) || IS_LOW_SURROGATE(*s)) wb_append(cell, L"\xfffd");
+        else wb_append_n(cell, olkacct_is_control(*s) ? L" " : s, 1);
+    }
 }
 
 static void cell_value(struct wbuf *cell, const struct olkacct_value *value)
@@ -219,9 +227,6 @@ HRESULT olkacct_format_table(const struct olkacct_list *list, char **text, size_
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-static BOOL is_high(WCHAR c) { return c >= 0xd800 && c <= 0xdbff; }
-static BOOL is_low(WCHAR c) { return c >= 0xdc00 && c <= 0xdfff; }
-
 /* A lone surrogate has no UTF-8 form: it becomes U+FFFD, so the output stays
  * valid UTF-8 and valid JSON. */
 static void json_string(struct wbuf *out, const WCHAR *s)
@@ -241,12 +246,8 @@ static void json_string(struct wbuf *out, const WCHAR *s)
             swprintf(escape, ARRAYSIZE(escape), L"\\u%04x", (unsigned)*s);
             wb_append(out, escape);
         }
-        else if (is_high(*s) && is_low(s[1]))
-        {
-            wb_append_n(out, s, 2);
-            s++;
-        }
-        else if (is_high(*s) || is_low(*s)) wb_append(out, L"\\ufffd");
+        else if (IS_SURROGATE_PAIR(s[0], s[1])) wb_append_n(out, s++, 2);
+        else if (IS_HIGH_SURROGATE(*s) || IS_LOW_SURROGATE(*s)) wb_append(out, L"\\ufffd");
         else wb_append_n(out, s, 1);
     }
     wb_append(out, L"\"");
