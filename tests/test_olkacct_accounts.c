@@ -13,7 +13,7 @@
 #include <wchar.h>
 
 #include "accounts.h"
-#include "memory.h"
+#include "allocator.h"
 #include "standin.h"
 #include "test_support.h"
 

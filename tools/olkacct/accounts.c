@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "accounts.h"
-#include "memory.h"
+#include "allocator.h"
 
 #include <stdlib.h>
 #include <string.h>

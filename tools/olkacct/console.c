@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "console.h"
-#include "memory.h"
+#include "allocator.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
  */
 #include "output.h"
 #include "console.h"
-#include "memory.h"
+#include "allocator.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: MIT
  */
-#include "memory.h"
+#include "allocator.h"
 
 #include <stdint.h>
 #include <stdlib.h>

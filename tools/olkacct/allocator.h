@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#ifndef OLKACCT_MEMORY_H
-#define OLKACCT_MEMORY_H
+#ifndef OLKACCT_ALLOCATOR_H
+#define OLKACCT_ALLOCATOR_H
 
 #include <windows.h>
 #include <stddef.h>
