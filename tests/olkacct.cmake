@@ -29,7 +29,7 @@ olk_wine_test(olkacct_register COMMAND ${OLK_WINE} regsvr32 /s $<TARGET_FILE:olk
 set_tests_properties(olkacct_register PROPERTIES FIXTURES_SETUP olkacct_registered)
 
 set(_olkacct_cases
-  table json categories profile borrow empty_profile help_and_version bad_arguments
+  table json categories profile borrow empty_profile help_and_version bad_arguments control_characters
   unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
   missing_data no_account_manager other_bitness_only no_helper)
 foreach(_case IN LISTS _olkacct_cases)
@@ -39,3 +39,14 @@ foreach(_case IN LISTS _olkacct_cases)
             --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini --wine ${OLK_WINE}
     FIXTURES olkacct_registered)
 endforeach()
+
+# --- the account vocabulary (src/accounts) ------------------------------------
+olk_test_exe(test_account_vocabulary SOURCES test_account_vocabulary.c LIBS olk_accounts)
+olk_wine_test(account_vocabulary COMMAND test_account_vocabulary ${PROJECT_SOURCE_DIR}/docs/properties.md)
+
+# Built to the DLL's standards: no USER32, no MinGW stdio. Needs no Wine.
+execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=libuser32.a
+                OUTPUT_VARIABLE OLK_USER32_LIB OUTPUT_STRIP_TRAILING_WHITESPACE)
+add_test(NAME check_olk_accounts
+  COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:olk_accounts> -DUSER32=${OLK_USER32_LIB}
+          -P ${PROJECT_SOURCE_DIR}/cmake/check-static-lib.cmake)

@@ -67,6 +67,26 @@ static void test_flags(void **state)
     assert_int_equal(MAPIACCT_SEND_ONLY, 0x00000001);
     assert_int_equal(NOTIFY_ACCT_CHANGED, 1);
     assert_int_equal(NOTIFY_ACCT_PREDELETED, 5);
+    assert_int_equal(SECURE_FLAG, 0x8000);
+}
+
+/* The documented value constants of PROP_SMTP_SECURE_CONNECTION,
+ * PROP_SMTP_AUTH_METHOD and PROP_POP_LEAVE_ON_SERVER. */
+static void test_value_constants(void **state)
+{
+    (void)state;
+    assert_int_equal(ENCRYPT_CONN_NO_SECURITY, 0);
+    assert_int_equal(ENCRYPT_CONN_SSL, 1);
+    assert_int_equal(ENCRYPT_CONN_TLS, 2);
+    assert_int_equal(ENCRYPT_CONN_AUTO, 3);
+    assert_int_equal(SMTP_AUTH_SAME_AS_POP, 0);
+    assert_int_equal(SMTP_AUTH_USER_PASS, 1);
+    assert_int_equal(SMTP_AUTH_RECEIVE_BEFORE_SEND, 2);
+    assert_int_equal(LEAVE_ON_SERVER, 0x1);
+    assert_int_equal(REMOVE_AFTER, 0x2);
+    assert_int_equal(REMOVE_ON_NUKE, 0x4);
+    assert_int_equal(GET_REMOVE_AFTER_DAYS(0x000e0003u), 14);
+    assert_int_equal(SET_REMOVE_AFTER_DAYS(14u) | LEAVE_ON_SERVER | REMOVE_AFTER, 0x000e0003u);
 }
 
 static void test_error_codes(void **state)
@@ -193,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_interface_ids),
         cmocka_unit_test(test_project_ids),
         cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_value_constants),
         cmocka_unit_test(test_error_codes),
         cmocka_unit_test(test_property_tags),
         cmocka_unit_test(test_vtable_slots),

@@ -312,6 +312,17 @@ def case_unknown_profile():
                   "--profile", "Nobody", *extra)
 
 
+def case_control_characters():
+    """Control characters (C0, DEL, C1) from --profile never reach stderr raw."""
+    name = "Evil\x1b]0;title\x07\u009b2J\u0085\x7fname"
+    result = run_fails("no_profile",
+                       r'olkacct: profile "Evil\ufffd\]0;title\ufffd\ufffd2J\ufffd\ufffdname" not found .*',
+                       "--profile", name)
+    mine = [l for l in result.stderr.split(b"\n") if l.startswith(b"olkacct:")]
+    check(not any(c in mine[0] for c in (b"\x1b", b"\x07", b"\x7f", b"\xc2\x9b", b"\xc2\x85")),
+          "raw control character in the message", result)
+
+
 def case_no_default_profile():
     for extra in ([], ["--borrow"]):
         run_fails("no_profile", r"olkacct: there is no default MAPI profile: name one with --profile \(.*\)",

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "account_vocabulary.h"
 #include "args.h"
 
 static BOOL parse(struct olkacct_options *options, char *error, int argc, ...)
@@ -34,7 +35,7 @@ static void test_defaults(void **state)
     (void)state;
     assert_true(parse(&o, error, 1));
     assert_null(o.profile);
-    assert_int_equal(o.categories, OLKACCT_CAT_ALL);
+    assert_int_equal(o.categories, OLK_CATEGORY_ALL);
     assert_false(o.json);
     assert_false(o.borrow);
     assert_false(o.help);
@@ -99,13 +100,13 @@ static void test_categories(void **state)
 
     (void)state;
     assert_true(parse(&o, error, 3, L"--category", L"mail"));
-    assert_int_equal(o.categories, OLKACCT_CAT_MAIL);
+    assert_int_equal(o.categories, OLK_CATEGORY_MAIL);
     assert_true(parse(&o, error, 2, L"--category=store,addressbook"));
-    assert_int_equal(o.categories, OLKACCT_CAT_STORE | OLKACCT_CAT_ADDRESSBOOK);
+    assert_int_equal(o.categories, OLK_CATEGORY_STORE | OLK_CATEGORY_ADDRESSBOOK);
     assert_true(parse(&o, error, 4, L"-c", L"Mail", L"--category=STORE"));
-    assert_int_equal(o.categories, OLKACCT_CAT_MAIL | OLKACCT_CAT_STORE);
+    assert_int_equal(o.categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
     assert_true(parse(&o, error, 3, L"-c", L"all"));
-    assert_int_equal(o.categories, OLKACCT_CAT_ALL);
+    assert_int_equal(o.categories, OLK_CATEGORY_ALL);
 }
 
 static void test_category_errors(void **state)
@@ -158,6 +159,19 @@ static void test_long_argument_is_cut(void **state)
     assert_non_null(strstr(error, "...'"));
 }
 
+/* Control characters of an argument never reach stderr raw: they become U+FFFD. */
+static void test_controls_not_echoed(void **state)
+{
+    static const WCHAR profile[] = { L'B', 0x1b, L'[', L'2', L'J', 0x9b, 0x85, 0x07, L'\r', 0x7f, 0 };
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_false(parse(&o, error, 5, L"-p", L"A", L"--profile", profile));
+    assert_string_equal(error, "the profile is given twice: 'B\xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbd"
+                               "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd'");
+}
+
 static void test_usage_lists_exit_codes(void **state)
 {
     const char *usage = olkacct_usage();
@@ -182,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_category_errors),
         cmocka_unit_test(test_unknown),
         cmocka_unit_test(test_long_argument_is_cut),
+        cmocka_unit_test(test_controls_not_echoed),
         cmocka_unit_test(test_usage_lists_exit_codes),
     };
 

@@ -11,23 +11,21 @@
 
 #include "output.h"
 
-enum { TYPE_LONG = 0x0003, TYPE_UNICODE = 0x001f, TYPE_BINARY = 0x0102 };
-
 static void set_long(struct olkacct_record *r, int field, DWORD dw)
 {
-    r->values[field].type = TYPE_LONG;
+    r->values[field].type = PT_LONG;
     r->values[field].dw = dw;
 }
 
 static void set_text(struct olkacct_record *r, int field, const WCHAR *s)
 {
-    r->values[field].type = TYPE_UNICODE;
+    r->values[field].type = PT_UNICODE;
     r->values[field].str = _wcsdup(s);
 }
 
 static void set_binary(struct olkacct_record *r, int field, const BYTE *bin, DWORD cb)
 {
-    r->values[field].type = TYPE_BINARY;
+    r->values[field].type = PT_BINARY;
     r->values[field].bin = malloc(cb ? cb : 1);
     memcpy(r->values[field].bin, bin, cb);
     r->values[field].cb = cb;
@@ -128,6 +126,36 @@ static void test_table_empty_and_odd_text(void **state)
     olkacct_list_free(&list);
 }
 
+/* C1 controls (U+0085 NEL, U+009B CSI) are shown as spaces like C0 and DEL;
+ * a lone surrogate takes the one column of the U+FFFD that stands for it. */
+static void test_table_controls_and_lone_surrogates(void **state)
+{
+    static const WCHAR name[] = { L'a', 0x9b, L'3', L'1', L'm', 0x85, 0x80, 0x9f, 0x7f, 0x1b, L'b', 0 };
+    static const WCHAR lone[] = { L'x', 0xdc00, L'y', 0xd800, 0 };
+    struct olkacct_list list = { 0 };
+    char *text, *line;
+    size_t len;
+
+    (void)state;
+    list.count = 2;
+    list.items = calloc(2, sizeof(*list.items));
+    list.items[0].type = CLSID_OlkPOP3Account;
+    set_text(&list.items[0], OLKACCT_F_NAME, name);
+    list.items[1].type = CLSID_OlkPOP3Account;
+    set_text(&list.items[1], OLKACCT_F_NAME, lone);
+    assert_hr(olkacct_format_table(&list, &text, &len), S_OK);
+    assert_null(strstr(text, "\xc2\x9b"));
+    assert_null(strstr(text, "\xc2\x85"));
+    assert_null(strchr(text, 0x1b));
+    assert_non_null(strstr(text, "\n-   a 31m     b  POP3  -"));
+    /* Four characters as printed, so TYPE starts in the column of the rows above. */
+    line = strstr(text, "\n-   x\xef\xbf\xbdy\xef\xbf\xbd");
+    assert_non_null(line);
+    assert_int_equal(column_at(line + 1, "POP3"), column_at(text, "TYPE"));
+    free(text);
+    olkacct_list_free(&list);
+}
+
 static void test_json(void **state)
 {
     struct olkacct_list list = { 0 };
@@ -181,6 +209,7 @@ int main(void)
     {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_table_empty_and_odd_text),
+        cmocka_unit_test(test_table_controls_and_lone_surrogates),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_json_escaping),
     };

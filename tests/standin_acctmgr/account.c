@@ -85,9 +85,9 @@ static HRESULT STDMETHODCALLTYPE account_GetAccountInfo(IOlkAccount *iface, CLSI
 
     if (!type || !count || !array) return E_INVALIDARG;
     *count = 0;
-    *array = standin_tracker_alloc(standin_manager_tracker(object->manager), ARRAY_SIZE(categories) * sizeof(CLSID));
+    *array = standin_tracker_alloc(standin_manager_tracker(object->manager), ARRAYSIZE(categories) * sizeof(CLSID));
     if (!*array) return E_OUTOFMEMORY;
-    for (i = 0; i < ARRAY_SIZE(categories); i++)
+    for (i = 0; i < ARRAYSIZE(categories); i++)
         if (bits & categories[i].bit) (*array)[n++] = *categories[i].clsid;
     *count = n;
     *type = object->account->type;
@@ -110,7 +110,7 @@ static HRESULT STDMETHODCALLTYPE account_GetProp(IOlkAccount *iface, DWORD tag, 
     if (!var) return E_INVALIDARG;
     memset(var, 0, sizeof(*var));
     if (!(prop = standin_account_prop(object->account, tag))) return E_ACCT_NOT_FOUND;
-    var->dwType = PROP_TYPE(tag) & ~STANDIN_SECURE_FLAG;
+    var->dwType = PROP_TYPE(tag) & ~SECURE_FLAG;
     switch (var->dwType)
     {
     case PT_LONG:

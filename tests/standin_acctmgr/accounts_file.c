@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "standin.h"
+#include "account_vocabulary.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,41 +27,12 @@ struct name_tag
     DWORD tag;
 };
 
-static const struct name_tag prop_names[] =
+/* The account properties come from the account vocabulary; these two MAPI
+ * properties are not account properties but the stand-in serves them too. */
+static const struct name_tag mapi_prop_names[] =
 {
     { "PRIMARY_SEND_ACCT", PR_PRIMARY_SEND_ACCT },
     { "NEXT_SEND_ACCT", PR_NEXT_SEND_ACCT },
-    { "ACCT_ID", PROP_ACCT_ID },
-    { "ACCT_NAME", PROP_ACCT_NAME },
-    { "ACCT_MINI_UID", PROP_ACCT_MINI_UID },
-    { "ACCT_USER_DISPLAY_NAME", PROP_ACCT_USER_DISPLAY_NAME },
-    { "ACCT_USER_EMAIL_ADDR", PROP_ACCT_USER_EMAIL_ADDR },
-    { "ACCT_STAMP", PROP_ACCT_STAMP },
-    { "ACCT_SEND_STAMP", PROP_ACCT_SEND_STAMP },
-    { "ACCT_IS_EXCH", PROP_ACCT_IS_EXCH },
-    { "ACCT_DELIVERY_STORE", PROP_ACCT_DELIVERY_STORE },
-    { "ACCT_DELIVERY_FOLDER", PROP_ACCT_DELIVERY_FOLDER },
-    { "ACCT_SENTITEMS_EID", PROP_ACCT_SENTITEMS_EID },
-    { "ACCT_PREFERENCES_UID", PROP_ACCT_PREFERENCES_UID },
-    { "INET_SERVER", PROP_INET_SERVER },
-    { "INET_USER", PROP_INET_USER },
-    { "INET_PASSWORD", PROP_INET_PASSWORD },
-    { "INET_PORT", PROP_INET_PORT },
-    { "INET_SSL", PROP_INET_SSL },
-    { "INET_USE_SPA", PROP_INET_USE_SPA },
-    { "SMTP_SERVER", PROP_SMTP_SERVER },
-    { "SMTP_PORT", PROP_SMTP_PORT },
-    { "SMTP_SSL", PROP_SMTP_SSL },
-    { "SMTP_USE_AUTH", PROP_SMTP_USE_AUTH },
-    { "SMTP_USER", PROP_SMTP_USER },
-    { "SMTP_PASSWORD", PROP_SMTP_PASSWORD },
-    { "SMTP_USE_SPA", PROP_SMTP_USE_SPA },
-    { "SMTP_AUTH_METHOD", PROP_SMTP_AUTH_METHOD },
-    { "SMTP_SECURE_CONNECTION", PROP_SMTP_SECURE_CONNECTION },
-    { "POP_LEAVE_ON_SERVER", PROP_POP_LEAVE_ON_SERVER },
-    { "MAPI_IDENTITY_ENTRYID", PROP_MAPI_IDENTITY_ENTRYID },
-    { "MAPI_EMSMDB_UID", PROP_MAPI_EMSMDB_UID },
-    { "MAPI_TRANSPORT_FLAGS", PROP_MAPI_TRANSPORT_FLAGS },
 };
 
 static const struct { const char *name; const CLSID *clsid; } type_names[] =
@@ -83,8 +55,10 @@ DWORD standin_prop_tag_from_name(const char *name)
 {
     size_t i;
 
-    for (i = 0; i < ARRAY_SIZE(prop_names); i++)
-        if (!_stricmp(prop_names[i].name, name)) return prop_names[i].tag;
+    for (i = 0; i < OLK_PROP_COUNT; i++)
+        if (!_stricmp(olk_account_props[i].idl_name + strlen("PROP_"), name)) return olk_account_props[i].tag;
+    for (i = 0; i < ARRAYSIZE(mapi_prop_names); i++)
+        if (!_stricmp(mapi_prop_names[i].name, name)) return mapi_prop_names[i].tag;
     return 0;
 }
 
@@ -211,7 +185,7 @@ static HRESULT set_type(struct parser *p, const char *value)
     WCHAR *w;
     HRESULT hr;
 
-    for (i = 0; i < ARRAY_SIZE(type_names); i++)
+    for (i = 0; i < ARRAYSIZE(type_names); i++)
     {
         if (!_stricmp(type_names[i].name, value))
         {
@@ -235,9 +209,9 @@ static HRESULT set_categories(struct parser *p, char *value)
 
     for (tok = strtok_s(value, ", \t", &ctx); tok; tok = strtok_s(NULL, ", \t", &ctx))
     {
-        for (i = 0; i < ARRAY_SIZE(category_names); i++)
+        for (i = 0; i < ARRAYSIZE(category_names); i++)
             if (!_stricmp(category_names[i].name, tok)) break;
-        if (i == ARRAY_SIZE(category_names))
+        if (i == ARRAYSIZE(category_names))
             return syntax_error(p, "category is not mail, addressbook or store", tok);
         p->current->categories |= category_names[i].bit;
     }
@@ -247,7 +221,7 @@ static HRESULT set_categories(struct parser *p, char *value)
 /* The value type is the tag's low word without SECURE_FLAG (passwords). */
 static HRESULT parse_prop_value(struct parser *p, struct standin_prop *prop, const char *value)
 {
-    switch (PROP_TYPE(prop->tag) & ~STANDIN_SECURE_FLAG)
+    switch (PROP_TYPE(prop->tag) & ~SECURE_FLAG)
     {
     case PT_LONG:
         if (!parse_dword(value, &prop->dw)) return syntax_error(p, "not a 32-bit unsigned number", value);
@@ -384,11 +358,11 @@ HRESULT standin_data_load_from_env(struct standin_data **out)
     char source[MAX_PATH * 3];
     char *text;
     size_t len;
-    DWORD n = GetEnvironmentVariableW(L"OLK_STANDIN_ACCOUNTS", path, ARRAY_SIZE(path));
+    DWORD n = GetEnvironmentVariableW(L"OLK_STANDIN_ACCOUNTS", path, ARRAYSIZE(path));
     HRESULT hr;
 
     *out = NULL;
-    if (!n || n >= ARRAY_SIZE(path))
+    if (!n || n >= ARRAYSIZE(path))
     {
         fprintf(stderr, "olkstubacctmgr: OLK_STANDIN_ACCOUNTS is not set to the account data file\n");
         return E_OLK_REGISTRY;

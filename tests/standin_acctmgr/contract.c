@@ -105,7 +105,7 @@ static HRESULT probe_identity_size(IOlkAccountHelper *helper, DWORD *need)
     if (FAILED(hr) && hr != E_OUTOFMEMORY) return hr;
     if (!expect(hr == E_OUTOFMEMORY, "GetIdentity with *pcch = 0 must return E_OUTOFMEMORY", hr)) return E_FAIL;
     if (!expect(cch >= 2, "GetIdentity must report the size including the NUL (at least 2)", hr)) return E_FAIL;
-    if (!expect(untouched(probe, ARRAY_SIZE(probe)), "GetIdentity wrote into a buffer of size 0", hr))
+    if (!expect(untouched(probe, ARRAYSIZE(probe)), "GetIdentity wrote into a buffer of size 0", hr))
         return E_FAIL;
     *need = cch;
     return S_OK;

@@ -14,13 +14,6 @@
 #include <mapidefs.h>
 #include "olkacct.h"
 
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#endif
-
-/* MAPI's SECURE_FLAG, which the password tags carry; MinGW has no name for it. */
-#define STANDIN_SECURE_FLAG 0x8000u
-
 /* ---- account data (accounts_file.c) ------------------------------------ */
 
 enum standin_category
@@ -71,8 +64,8 @@ DWORD standin_account_categories(const struct standin_account *account);
 
 const struct standin_prop *standin_account_prop(const struct standin_account *account, DWORD tag);
 
-/* A property name (olkacct.idl's PROP_ names without "PROP_", e.g. ACCT_NAME)
- * or 0 when unknown. */
+/* A property name (olkacct.idl's PROP_ and PR_ names without the prefix, e.g.
+ * ACCT_NAME) or 0 when unknown. */
 DWORD standin_prop_tag_from_name(const char *name);
 
 /* ---- contract checks and the violation counter (contract.c) ------------ */

@@ -2,66 +2,46 @@
  * SPDX-License-Identifier: MIT
  */
 #include "accounts.h"
-#include "args.h"
+#include "allocator.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
-/* An enumerator that never reports its end must not hang olkacct. */
-#define MAX_ACCOUNTS 65536
+#define FIELD(field, prop) [OLKACCT_F_##field] = &olk_account_props[OLK_PROP_##prop]
 
-const struct olkacct_field_def olkacct_fields[OLKACCT_F_COUNT] =
+const struct olk_account_prop *const olkacct_fields[OLKACCT_F_COUNT] =
 {
-    [OLKACCT_F_ID] = { "id", PROP_ACCT_ID },
-    [OLKACCT_F_NAME] = { "name", PROP_ACCT_NAME },
-    [OLKACCT_F_MINI_UID] = { "mini_uid", PROP_ACCT_MINI_UID },
-    [OLKACCT_F_STAMP] = { "stamp", PROP_ACCT_STAMP },
-    [OLKACCT_F_EMAIL] = { "email", PROP_ACCT_USER_EMAIL_ADDR },
-    [OLKACCT_F_DISPLAY_NAME] = { "display_name", PROP_ACCT_USER_DISPLAY_NAME },
-    [OLKACCT_F_INET_USER] = { "inet_user", PROP_INET_USER },
-    [OLKACCT_F_INET_SERVER] = { "inet_server", PROP_INET_SERVER },
-    [OLKACCT_F_INET_PORT] = { "inet_port", PROP_INET_PORT },
-    [OLKACCT_F_SMTP_SERVER] = { "smtp_server", PROP_SMTP_SERVER },
-    [OLKACCT_F_SMTP_PORT] = { "smtp_port", PROP_SMTP_PORT },
-    [OLKACCT_F_IS_EXCH] = { "is_exch", PROP_ACCT_IS_EXCH },
-    [OLKACCT_F_DELIVERY_STORE] = { "delivery_store", PROP_ACCT_DELIVERY_STORE },
+    FIELD(ID, ACCT_ID),
+    FIELD(NAME, ACCT_NAME),
+    FIELD(MINI_UID, ACCT_MINI_UID),
+    FIELD(STAMP, ACCT_STAMP),
+    FIELD(EMAIL, ACCT_USER_EMAIL_ADDR),
+    FIELD(DISPLAY_NAME, ACCT_USER_DISPLAY_NAME),
+    FIELD(INET_USER, INET_USER),
+    FIELD(INET_SERVER, INET_SERVER),
+    FIELD(INET_PORT, INET_PORT),
+    FIELD(SMTP_SERVER, SMTP_SERVER),
+    FIELD(SMTP_PORT, SMTP_PORT),
+    FIELD(IS_EXCH, ACCT_IS_EXCH),
+    FIELD(DELIVERY_STORE, ACCT_DELIVERY_STORE),
 };
 
-/* MinGW's mapidefs.h has these, but olkacct needs nothing else from it. */
-enum { TYPE_LONG = 0x0003, TYPE_UNICODE = 0x001f, TYPE_BINARY = 0x0102 };
-
-static const struct { const CLSID *clsid; DWORD bit; } category_clsids[] =
-{
-    { &CLSID_OlkMail, OLKACCT_CAT_MAIL },
-    { &CLSID_OlkAddressBook, OLKACCT_CAT_ADDRESSBOOK },
-    { &CLSID_OlkStore, OLKACCT_CAT_STORE },
-};
-
-const WCHAR *olkacct_type_name(const CLSID *type)
-{
-    if (IsEqualCLSID(type, &CLSID_OlkMAPIAccount)) return L"Exchange/MAPI";
-    if (IsEqualCLSID(type, &CLSID_OlkPOP3Account)) return L"POP3";
-    if (IsEqualCLSID(type, &CLSID_OlkIMAP4Account)) return L"IMAP4";
-    if (IsEqualCLSID(type, &CLSID_OlkHotmailAccount)) return L"Hotmail";
-    if (IsEqualCLSID(type, &CLSID_OlkLDAPAccount)) return L"LDAP";
-    return NULL;
-}
-
+/* E_UNEXPECTED for a value GetProp should not have returned; E_OUTOFMEMORY
+ * is olkacct's own failure. */
 static HRESULT copy_variant(const ACCT_VARIANT *var, struct olkacct_value *value)
 {
     switch (var->dwType)
     {
-    case TYPE_LONG:
+    case PT_LONG:
         value->dw = var->Val.dw;
         break;
-    case TYPE_UNICODE:
-        value->str = _wcsdup(var->Val.pwsz ? var->Val.pwsz : L"");
+    case PT_UNICODE:
+        value->str = olkacct_wcsdup(var->Val.pwsz ? var->Val.pwsz : L"");
         if (!value->str) return E_OUTOFMEMORY;
         break;
-    case TYPE_BINARY:
+    case PT_BINARY:
         if (var->Val.bin.cb && !var->Val.bin.pb) return E_UNEXPECTED;
-        if (!(value->bin = malloc(var->Val.bin.cb ? var->Val.bin.cb : 1))) return E_OUTOFMEMORY;
+        if (!(value->bin = olkacct_alloc(var->Val.bin.cb))) return E_OUTOFMEMORY;
         if (var->Val.bin.cb) memcpy(value->bin, var->Val.bin.pb, var->Val.bin.cb);
         value->cb = var->Val.bin.cb;
         break;
@@ -74,12 +54,12 @@ static HRESULT copy_variant(const ACCT_VARIANT *var, struct olkacct_value *value
 
 static void free_variant(IOlkAccount *account, ACCT_VARIANT *var)
 {
-    if (var->dwType == TYPE_UNICODE && var->Val.pwsz) IOlkAccount_FreeMemory(account, (BYTE *)var->Val.pwsz);
-    if (var->dwType == TYPE_BINARY && var->Val.bin.pb) IOlkAccount_FreeMemory(account, var->Val.bin.pb);
+    if (var->dwType == PT_UNICODE && var->Val.pwsz) IOlkAccount_FreeMemory(account, (BYTE *)var->Val.pwsz);
+    if (var->dwType == PT_BINARY && var->Val.bin.pb) IOlkAccount_FreeMemory(account, var->Val.bin.pb);
 }
 
 /* An absent property (E_ACCT_NOT_FOUND) leaves value->type 0. */
-static HRESULT read_value(IOlkAccount *account, DWORD tag, struct olkacct_value *value)
+static HRESULT read_value(IOlkAccount *account, DWORD tag, struct olkacct_value *value, const char **step)
 {
     ACCT_VARIANT var;
     HRESULT hr;
@@ -87,23 +67,28 @@ static HRESULT read_value(IOlkAccount *account, DWORD tag, struct olkacct_value 
     memset(&var, 0, sizeof(var));
     hr = IOlkAccount_GetProp(account, tag, &var);
     if (hr == E_ACCT_NOT_FOUND) return S_OK;
-    if (FAILED(hr)) return hr;
-    hr = copy_variant(&var, value);
-    free_variant(account, &var);
+    if (SUCCEEDED(hr))
+    {
+        hr = copy_variant(&var, value);
+        free_variant(account, &var);
+        if (hr == E_OUTOFMEMORY) return hr;
+    }
+    if (FAILED(hr)) *step = "IOlkAccount::GetProp";
     return hr;
 }
 
-static HRESULT read_info(IOlkAccount *account, struct olkacct_record *record)
+static HRESULT read_info(IOlkAccount *account, struct olkacct_record *record, const char **step)
 {
     CLSID *categories = NULL;
     DWORD count = 0, i;
-    size_t j;
     HRESULT hr = IOlkAccount_GetAccountInfo(account, &record->type, &count, &categories);
 
-    if (FAILED(hr)) return hr;
-    for (i = 0; categories && i < count; i++)
-        for (j = 0; j < ARRAYSIZE(category_clsids); j++)
-            if (IsEqualCLSID(&categories[i], category_clsids[j].clsid)) record->categories |= category_clsids[j].bit;
+    if (FAILED(hr))
+    {
+        *step = "IOlkAccount::GetAccountInfo";
+        return hr;
+    }
+    for (i = 0; categories && i < count; i++) record->categories |= olk_category_bit(&categories[i]);
     if (categories) IOlkAccount_FreeMemory(account, (BYTE *)categories);
     return S_OK;
 }
@@ -120,70 +105,53 @@ static void free_record(struct olkacct_record *record)
     memset(record, 0, sizeof(*record));
 }
 
-static BOOL already_listed(const struct olkacct_list *list, const struct olkacct_value *id)
-{
-    DWORD i;
-
-    if (id->type != TYPE_LONG) return FALSE;
-    for (i = 0; i < list->count; i++)
-    {
-        const struct olkacct_value *other = &list->items[i].values[OLKACCT_F_ID];
-
-        if (other->type == TYPE_LONG && other->dw == id->dw) return TRUE;
-    }
-    return FALSE;
-}
-
 static HRESULT read_fields(IOlkAccount *account, struct olkacct_record *record, const char **step)
 {
+    HRESULT hr = S_OK;
     int i;
-    HRESULT hr;
 
-    for (i = OLKACCT_F_ID + 1; i < OLKACCT_F_COUNT; i++)
-    {
-        if (FAILED(hr = read_value(account, olkacct_fields[i].tag, &record->values[i])))
-        {
-            *step = "IOlkAccount::GetProp";
-            return hr;
-        }
-    }
-    if (FAILED(hr = read_info(account, record))) *step = "IOlkAccount::GetAccountInfo";
+    for (i = 0; i < OLKACCT_F_COUNT && SUCCEEDED(hr); i++)
+        hr = read_value(account, olkacct_fields[i]->tag, &record->values[i], step);
     return hr;
 }
 
-static HRESULT append(struct olkacct_list *list, struct olkacct_record *record)
+/* Room for one more record: the capacity grows by half each time, so that
+ * reading n accounts copies O(n) records in all. */
+static HRESULT reserve_one(struct olkacct_list *list)
 {
-    struct olkacct_record *grown = realloc(list->items, (list->count + 1) * sizeof(*grown));
+    struct olkacct_record *grown;
+    DWORD capacity;
 
-    if (!grown) return E_OUTOFMEMORY;
+    if (list->count < list->capacity) return S_OK;
+    if (list->capacity >= MAXDWORD / 3 * 2) return E_OUTOFMEMORY;
+    capacity = list->capacity < 16 ? 16 : list->capacity + list->capacity / 2;
+    if (!(grown = olkacct_realloc_array(list->items, capacity, sizeof(*grown)))) return E_OUTOFMEMORY;
     list->items = grown;
-    list->items[list->count++] = *record;
+    list->capacity = capacity;
     return S_OK;
 }
 
-/* The list takes the record on success; an account already listed (same
- * PROP_ACCT_ID, met in an earlier category) is skipped. */
-static HRESULT read_new_account(IOlkAccount *account, struct olkacct_list *list, const char **step)
+/* An account that is also in a category listed earlier (earlier: enum
+ * olk_category bits) was listed there, with all its categories, and is
+ * skipped. Nothing else is merged: two accounts the manager returns are two
+ * rows, whatever their PROP_ACCT_ID. */
+static HRESULT read_new_account(IOlkAccount *account, DWORD earlier, struct olkacct_list *list, const char **step)
 {
     struct olkacct_record record;
     HRESULT hr;
 
     memset(&record, 0, sizeof(record));
-    if (FAILED(hr = read_value(account, PROP_ACCT_ID, &record.values[OLKACCT_F_ID])))
+    if (FAILED(hr = read_info(account, &record, step)) || (record.categories & earlier)) return hr;
+    if (SUCCEEDED(hr = read_fields(account, &record, step)) && SUCCEEDED(hr = reserve_one(list)))
     {
-        *step = "IOlkAccount::GetProp";
-        return hr;
-    }
-    if (!already_listed(list, &record.values[OLKACCT_F_ID]) && SUCCEEDED(hr = read_fields(account, &record, step)))
-    {
-        if (SUCCEEDED(hr = append(list, &record))) return S_OK;
-        *step = "memory";
+        list->items[list->count++] = record;
+        return S_OK;
     }
     free_record(&record);
     return hr;
 }
 
-static HRESULT read_account(IUnknown *unk, struct olkacct_list *list, const char **step)
+static HRESULT read_account(IUnknown *unk, DWORD earlier, struct olkacct_list *list, const char **step)
 {
     IOlkAccount *account = NULL;
     HRESULT hr;
@@ -193,18 +161,42 @@ static HRESULT read_account(IUnknown *unk, struct olkacct_list *list, const char
         *step = "QueryInterface(IID_IOlkAccount)";
         return FAILED(hr) ? hr : E_POINTER;
     }
-    hr = read_new_account(account, list, step);
+    hr = read_new_account(account, earlier, list, step);
     IOlkAccount_Release(account);
     return hr;
 }
 
-static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category, struct olkacct_list *list,
-                             const char **step)
+/* S_FALSE at the end, S_OK with *unk an account. An enumerator that goes on
+ * past the count it reported would never end: it is an error. */
+static HRESULT next_account(IOlkEnum *accounts, DWORD read, DWORD count, IUnknown **unk, const char **step)
+{
+    HRESULT hr;
+
+    *unk = NULL;
+    if (FAILED(hr = IOlkEnum_GetNext(accounts, unk)))
+    {
+        *step = "IOlkEnum::GetNext";
+        return hr;
+    }
+    /* The end is S_FALSE and NULL; anything but S_OK and an account ends it too. */
+    if (hr == S_OK && *unk && read >= count)
+    {
+        *step = "IOlkEnum::GetNext (more accounts than IOlkEnum::GetCount reported)";
+        hr = E_UNEXPECTED;
+    }
+    if (hr == S_OK && *unk) return S_OK;
+    if (*unk) IUnknown_Release(*unk);
+    *unk = NULL;
+    return FAILED(hr) ? hr : S_FALSE;
+}
+
+static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category, DWORD earlier,
+                             struct olkacct_list *list, const char **step)
 {
     IOlkEnum *accounts = NULL;
     IUnknown *unk;
+    DWORD count = 0, read;
     HRESULT hr;
-    int n;
 
     hr = IOlkAccountManager_EnumerateAccounts(manager, category, NULL, OLK_ACCOUNT_NO_FLAGS, &accounts);
     if (FAILED(hr) || !accounts)
@@ -212,29 +204,12 @@ static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category,
         *step = "IOlkAccountManager::EnumerateAccounts";
         return FAILED(hr) ? hr : E_POINTER;
     }
-    if (FAILED(hr = IOlkEnum_Reset(accounts))) *step = "IOlkEnum::Reset";
-    for (n = 0; SUCCEEDED(hr) && n <= MAX_ACCOUNTS; n++)
+    if (FAILED(hr = IOlkEnum_GetCount(accounts, &count))) *step = "IOlkEnum::GetCount";
+    else if (FAILED(hr = IOlkEnum_Reset(accounts))) *step = "IOlkEnum::Reset";
+    for (read = 0; SUCCEEDED(hr) && (hr = next_account(accounts, read, count, &unk, step)) == S_OK; read++)
     {
-        unk = NULL;
-        if (FAILED(hr = IOlkEnum_GetNext(accounts, &unk)))
-        {
-            *step = "IOlkEnum::GetNext";
-            break;
-        }
-        /* The end is S_FALSE and NULL; anything but S_OK and an account ends it too. */
-        if (hr != S_OK || !unk)
-        {
-            if (unk) IUnknown_Release(unk);
-            hr = S_OK;
-            break;
-        }
-        hr = read_account(unk, list, step);
+        hr = read_account(unk, earlier, list, step);
         IUnknown_Release(unk);
-    }
-    if (SUCCEEDED(hr) && n > MAX_ACCOUNTS)
-    {
-        *step = "IOlkEnum::GetNext (no end after 65536 accounts)";
-        hr = E_UNEXPECTED;
     }
     IOlkEnum_Release(accounts);
     return FAILED(hr) ? hr : S_OK;
@@ -243,14 +218,18 @@ static HRESULT read_category(IOlkAccountManager *manager, const CLSID *category,
 HRESULT olkacct_read_accounts(IOlkAccountManager *manager, DWORD categories, struct olkacct_list *list,
                               const char **step)
 {
+    DWORD earlier = 0;
     HRESULT hr = S_OK;
     size_t i;
 
     memset(list, 0, sizeof(*list));
     *step = NULL;
-    for (i = 0; i < ARRAYSIZE(category_clsids) && SUCCEEDED(hr); i++)
-        if (categories & category_clsids[i].bit)
-            hr = read_category(manager, category_clsids[i].clsid, list, step);
+    for (i = 0; i < OLK_CATEGORY_COUNT && SUCCEEDED(hr); i++)
+    {
+        if (!(categories & olk_account_categories[i].bit)) continue;
+        hr = read_category(manager, olk_account_categories[i].clsid, earlier, list, step);
+        earlier |= olk_account_categories[i].bit;
+    }
     if (FAILED(hr)) olkacct_list_free(list);
     return hr;
 }

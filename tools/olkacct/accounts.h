@@ -8,7 +8,7 @@
 #define OLKACCT_ACCOUNTS_H
 
 #include <windows.h>
-#include "olkacct.h"
+#include "account_vocabulary.h"
 
 /* The properties olkacct reads, in output order. */
 enum olkacct_field
@@ -29,13 +29,8 @@ enum olkacct_field
     OLKACCT_F_COUNT
 };
 
-struct olkacct_field_def
-{
-    const char *key;    /* the JSON member name */
-    DWORD tag;
-};
-
-extern const struct olkacct_field_def olkacct_fields[OLKACCT_F_COUNT];
+/* Each field's entry in the account vocabulary (tag, JSON member, ...). */
+extern const struct olk_account_prop *const olkacct_fields[OLKACCT_F_COUNT];
 
 /* type 0: the account does not have the property (E_ACCT_NOT_FOUND). */
 struct olkacct_value
@@ -50,26 +45,30 @@ struct olkacct_value
 struct olkacct_record
 {
     CLSID type;
-    DWORD categories;   /* enum olkacct_category bits */
+    DWORD categories;   /* enum olk_category bits */
     struct olkacct_value values[OLKACCT_F_COUNT];
 };
 
 struct olkacct_list
 {
     DWORD count;
+    DWORD capacity;
     struct olkacct_record *items;
 };
 
-/* Enumerates each category in categories (enum olkacct_category bits) in the
- * order mail, address book, store; an account met again (same PROP_ACCT_ID)
- * is kept once. On failure *step names the call that failed, the list is
- * emptied and the call's HRESULT returned. */
+/* Enumerates each category in categories (enum olk_category bits) in the
+ * order mail, address book, store. An account is listed once, in the first of
+ * these categories that GetAccountInfo reports for it, with all its
+ * categories; accounts are never merged by PROP_ACCT_ID. Reading is linear in
+ * the number of accounts and limited only by memory and by each enumerator's
+ * GetCount (an enumerator that returns more accounts is an error).
+ *
+ * On failure the list is emptied and the HRESULT returned: *step names the
+ * Account Management API call that failed, or is NULL when olkacct itself ran
+ * out of memory. */
 HRESULT olkacct_read_accounts(IOlkAccountManager *manager, DWORD categories, struct olkacct_list *list,
                               const char **step);
 
 void olkacct_list_free(struct olkacct_list *list);
-
-/* "Exchange/MAPI", "POP3", "IMAP4", "Hotmail", "LDAP", or NULL for another type. */
-const WCHAR *olkacct_type_name(const CLSID *type);
 
 #endif

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "args.h"
+#include "account_vocabulary.h"
 #include "console.h"
 
 #include <stdio.h>
@@ -52,24 +53,26 @@ static BOOL fail(char *error, size_t size, const char *what, const WCHAR *arg)
     return FALSE;
 }
 
-static const struct { const WCHAR *name; DWORD bits; } category_names[] =
+static BOOL name_is(const WCHAR *name, size_t len, const WCHAR *candidate)
 {
-    { L"mail", OLKACCT_CAT_MAIL },
-    { L"addressbook", OLKACCT_CAT_ADDRESSBOOK },
-    { L"store", OLKACCT_CAT_STORE },
-    { L"all", OLKACCT_CAT_ALL },
-};
+    return wcslen(candidate) == len && CompareStringOrdinal(name, (int)len, candidate, (int)len, TRUE) == CSTR_EQUAL;
+}
 
+/* A category's name, or "all". */
 static BOOL category_bits(const WCHAR *name, size_t len, DWORD *bits)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(category_names) / sizeof(category_names[0]); i++)
+    if (name_is(name, len, L"all"))
     {
-        if (wcslen(category_names[i].name) == len
-            && CompareStringOrdinal(name, (int)len, category_names[i].name, (int)len, TRUE) == CSTR_EQUAL)
+        *bits = OLK_CATEGORY_ALL;
+        return TRUE;
+    }
+    for (i = 0; i < OLK_CATEGORY_COUNT; i++)
+    {
+        if (name_is(name, len, olk_account_categories[i].name))
         {
-            *bits = category_names[i].bits;
+            *bits = olk_account_categories[i].bit;
             return TRUE;
         }
     }
@@ -158,6 +161,6 @@ BOOL olkacct_parse_args(int argc, WCHAR **argv, struct olkacct_options *options,
     error[0] = 0;
     for (i = 1; i < argc; i++)
         if (!parse_one(argc, argv, &i, options, error, size)) return FALSE;
-    if (!options->categories) options->categories = OLKACCT_CAT_ALL;
+    if (!options->categories) options->categories = OLK_CATEGORY_ALL;
     return TRUE;
 }

@@ -9,18 +9,10 @@
 #include <windows.h>
 #include <stddef.h>
 
-enum olkacct_category
-{
-    OLKACCT_CAT_MAIL = 0x1,
-    OLKACCT_CAT_ADDRESSBOOK = 0x2,
-    OLKACCT_CAT_STORE = 0x4,
-    OLKACCT_CAT_ALL = 0x7,
-};
-
 struct olkacct_options
 {
     const WCHAR *profile;   /* NULL: the default profile; points into argv */
-    DWORD categories;       /* enum olkacct_category bits; never 0 after parsing */
+    DWORD categories;       /* enum olk_category bits; never 0 after parsing */
     BOOL json;
     BOOL borrow;
     BOOL help;

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "console.h"
+#include "allocator.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +18,7 @@ static BOOL write_console(HANDLE handle, const char *utf8, size_t len)
     BOOL ok;
 
     if (!len) return TRUE;
-    if (n <= 0 || !(wide = malloc(n * sizeof(WCHAR)))) return FALSE;
+    if (n <= 0 || !(wide = olkacct_realloc_array(NULL, n, sizeof(WCHAR)))) return FALSE;
     MultiByteToWideChar(CP_UTF8, 0, utf8, (int)len, wide, n);
     ok = WriteConsoleW(handle, wide, n, &written, NULL);
     free(wide);
@@ -72,13 +73,15 @@ void olkacct_error(const char *fmt, ...)
 
 void olkacct_utf8(const WCHAR *s, char *out, size_t size)
 {
-    size_t keep;
+    WCHAR clean[1024];
+    size_t len = wcslen(s), keep = len < ARRAYSIZE(clean) ? len : ARRAYSIZE(clean) - 1, i;
     int n;
 
-    if (WideCharToMultiByte(CP_UTF8, 0, s, -1, out, (int)size, NULL, NULL)) return;
+    for (i = 0; i < keep; i++) clean[i] = olkacct_is_control(s[i]) ? 0xfffd : s[i];
+    clean[keep] = 0;
+    if (keep == len && WideCharToMultiByte(CP_UTF8, 0, clean, -1, out, (int)size, NULL, NULL)) return;
     /* Too long: keep what surely fits (3 bytes a UTF-16 unit), marked as cut. */
-    keep = wcslen(s);
     if (keep > (size - 4) / 3) keep = (size - 4) / 3;
-    n = WideCharToMultiByte(CP_UTF8, 0, s, (int)keep, out, (int)size - 4, NULL, NULL);
+    n = WideCharToMultiByte(CP_UTF8, 0, clean, (int)keep, out, (int)size - 4, NULL, NULL);
     memcpy(out + n, "...", 4);
 }

@@ -17,7 +17,15 @@ BOOL olkacct_write_stdout(const char *utf8, size_t len);
 /* "olkacct: <message>\n" on stderr; the format and its %s arguments are UTF-8. */
 void olkacct_error(const char *fmt, ...);
 
-/* A UTF-16 string as UTF-8 for messages, cut (with "...") to fit size. */
+/* A UTF-16 string as UTF-8 for messages, cut (with "...") to fit size.
+ * Control characters become U+FFFD, so that text from the command line or
+ * from account data never reaches the terminal as a control sequence. */
 void olkacct_utf8(const WCHAR *s, char *out, size_t size);
+
+/* C0, DEL and C1 (U+0080-U+009F): what a terminal may act on rather than show. */
+static inline BOOL olkacct_is_control(WCHAR c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "olkhelper.h"
 #include "accounts.h"
@@ -60,12 +61,12 @@ static int create_helper(struct run *run)
 /* HKLM\Software\Classes\CLSID\{...}\InprocServer32 in one registry view. */
 static BOOL manager_registered(REGSAM view)
 {
+    WCHAR clsid[40], path[96];
     HKEY key;
 
-    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE,
-                      L"Software\\Classes\\CLSID\\{ed475410-b0d6-11d2-8c3b-00104b2a6676}\\InprocServer32", 0,
-                      KEY_QUERY_VALUE | view, &key))
-        return FALSE;
+    if (!StringFromGUID2(&CLSID_OlkAccountManager, clsid, ARRAYSIZE(clsid))) return FALSE;
+    swprintf(path, ARRAYSIZE(path), L"Software\\Classes\\CLSID\\%ls\\InprocServer32", clsid);
+    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, path, 0, KEY_QUERY_VALUE | view, &key)) return FALSE;
     RegCloseKey(key);
     return TRUE;
 }
@@ -197,6 +198,11 @@ static int list_accounts(struct run *run)
     }
     if (FAILED(hr = olkacct_read_accounts(run->manager, run->options->categories, &run->list, &step)))
     {
+        if (!step)
+        {
+            olkacct_error("out of memory reading the accounts");
+            return OLKACCT_EXIT_FAILURE;
+        }
         olkacct_error("%s failed: %s", step, hr_text(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }

@@ -5,14 +5,13 @@
  * SPDX-License-Identifier: MIT
  */
 #include "output.h"
-#include "args.h"
+#include "console.h"
+#include "allocator.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-
-enum { TYPE_LONG = 0x0003, TYPE_UNICODE = 0x001f, TYPE_BINARY = 0x0102 };
 
 struct wbuf
 {
@@ -28,7 +27,7 @@ static void wb_append_n(struct wbuf *b, const WCHAR *s, size_t n)
     if (b->len + n + 1 > b->cap)
     {
         size_t cap = (b->len + n + 1) * 2;
-        WCHAR *grown = realloc(b->data, cap * sizeof(WCHAR));
+        WCHAR *grown = olkacct_realloc_array(b->data, cap, sizeof(WCHAR));
 
         if (!grown)
         {
@@ -75,7 +74,7 @@ static HRESULT wb_to_utf8(struct wbuf *b, char **text, size_t *len)
         return E_OUTOFMEMORY;
     }
     n = WideCharToMultiByte(CP_UTF8, 0, b->data, (int)b->len, NULL, 0, NULL, NULL);
-    if ((*text = malloc(n + 1)))
+    if ((*text = olkacct_alloc(n + 1)))
     {
         WideCharToMultiByte(CP_UTF8, 0, b->data, (int)b->len, *text, n, NULL, NULL);
         (*text)[n] = 0;
@@ -85,16 +84,9 @@ static HRESULT wb_to_utf8(struct wbuf *b, char **text, size_t *len)
     return *text ? S_OK : E_OUTOFMEMORY;
 }
 
-static const struct { DWORD bit; const WCHAR *name; } category_names[] =
-{
-    { OLKACCT_CAT_MAIL, L"mail" },
-    { OLKACCT_CAT_ADDRESSBOOK, L"addressbook" },
-    { OLKACCT_CAT_STORE, L"store" },
-};
-
 static void type_text(const CLSID *type, WCHAR *out, int cch)
 {
-    const WCHAR *name = olkacct_type_name(type);
+    const WCHAR *name = olk_account_type_name(type);
 
     if (name)
     {
@@ -111,39 +103,46 @@ enum { COL_ID, COL_NAME, COL_TYPE, COL_CATEGORIES, COL_EMAIL, COL_SERVER, COL_SM
 
 static const WCHAR *const headers[COL_COUNT] = { L"ID", L"NAME", L"TYPE", L"CATEGORIES", L"EMAIL", L"SERVER", L"SMTP" };
 
-/* Characters, not UTF-16 units: the low half of a surrogate pair adds nothing. */
+/* Characters, not UTF-16 units: the low half of a surrogate pair adds nothing
+ * (cells hold no lone surrogate, see cell_text). */
 static size_t char_width(const WCHAR *s)
 {
     size_t n = 0;
 
     for (; *s; s++)
-        if (*s < 0xdc00 || *s > 0xdfff) n++;
+        if (!IS_LOW_SURROGATE(*s)) n++;
     return n;
 }
 
-/* A cell is one line: control characters would break the alignment. */
+/* A cell is one line of whole characters: control characters (C0, DEL, C1)
+ * would break the alignment and become spaces, and a lone surrogate, which
+ * has no UTF-8 form, becomes U+FFFD here so that it is counted as printed. */
 static void cell_text(struct wbuf *cell, const WCHAR *s)
 {
     for (; *s; s++)
-        wb_append_n(cell, *s < 0x20 || *s == 0x7f ? L" " : s, 1);
+    {
+        if (IS_SURROGATE_PAIR(s[0], s[1])) wb_append_n(cell, s++, 2);
+        else if (IS_HIGH_SURROGATE(*s) || IS_LOW_SURROGATE(*s)) wb_append(cell, L"\xfffd");
+        else wb_append_n(cell, olkacct_is_control(*s) ? L" " : s, 1);
+    }
 }
 
 static void cell_value(struct wbuf *cell, const struct olkacct_value *value)
 {
-    if (value->type == TYPE_LONG) wb_number(cell, value->dw);
-    else if (value->type == TYPE_UNICODE && value->str[0]) cell_text(cell, value->str);
+    if (value->type == PT_LONG) wb_number(cell, value->dw);
+    else if (value->type == PT_UNICODE && value->str[0]) cell_text(cell, value->str);
     else wb_append(cell, L"-");
 }
 
 static void cell_server(struct wbuf *cell, const struct olkacct_value *server, const struct olkacct_value *port)
 {
-    if (server->type != TYPE_UNICODE || !server->str[0])
+    if (server->type != PT_UNICODE || !server->str[0])
     {
         wb_append(cell, L"-");
         return;
     }
     cell_text(cell, server->str);
-    if (port->type != TYPE_LONG) return;
+    if (port->type != PT_LONG) return;
     wb_append(cell, L":");
     wb_number(cell, port->dw);
 }
@@ -153,11 +152,11 @@ static void cell_categories(struct wbuf *cell, DWORD categories)
     size_t i;
     BOOL first = TRUE;
 
-    for (i = 0; i < ARRAYSIZE(category_names); i++)
+    for (i = 0; i < OLK_CATEGORY_COUNT; i++)
     {
-        if (!(categories & category_names[i].bit)) continue;
+        if (!(categories & olk_account_categories[i].bit)) continue;
         if (!first) wb_append(cell, L",");
-        wb_append(cell, category_names[i].name);
+        wb_append(cell, olk_account_categories[i].name);
         first = FALSE;
     }
     if (first) wb_append(cell, L"-");
@@ -201,7 +200,7 @@ static void free_cells(struct wbuf *cells, size_t count)
 HRESULT olkacct_format_table(const struct olkacct_list *list, char **text, size_t *len)
 {
     size_t rows = list->count + 1, widths[COL_COUNT] = { 0 }, r;
-    struct wbuf *cells = calloc(rows * COL_COUNT, sizeof(*cells)), out = { 0 };
+    struct wbuf *cells = olkacct_alloc_array(rows * COL_COUNT, sizeof(*cells)), out = { 0 };
     const WCHAR *row[COL_COUNT];
     BOOL failed = FALSE;
     int c;
@@ -228,9 +227,6 @@ HRESULT olkacct_format_table(const struct olkacct_list *list, char **text, size_
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-static BOOL is_high(WCHAR c) { return c >= 0xd800 && c <= 0xdbff; }
-static BOOL is_low(WCHAR c) { return c >= 0xdc00 && c <= 0xdfff; }
-
 /* A lone surrogate has no UTF-8 form: it becomes U+FFFD, so the output stays
  * valid UTF-8 and valid JSON. */
 static void json_string(struct wbuf *out, const WCHAR *s)
@@ -250,12 +246,8 @@ static void json_string(struct wbuf *out, const WCHAR *s)
             swprintf(escape, ARRAYSIZE(escape), L"\\u%04x", (unsigned)*s);
             wb_append(out, escape);
         }
-        else if (is_high(*s) && is_low(s[1]))
-        {
-            wb_append_n(out, s, 2);
-            s++;
-        }
-        else if (is_high(*s) || is_low(*s)) wb_append(out, L"\\ufffd");
+        else if (IS_SURROGATE_PAIR(s[0], s[1])) wb_append_n(out, s++, 2);
+        else if (IS_HIGH_SURROGATE(*s) || IS_LOW_SURROGATE(*s)) wb_append(out, L"\\ufffd");
         else wb_append_n(out, s, 1);
     }
     wb_append(out, L"\"");
@@ -277,19 +269,16 @@ static void json_hex(struct wbuf *out, const BYTE *bin, DWORD cb)
 
 static void json_value(struct wbuf *out, const struct olkacct_value *value)
 {
-    if (value->type == TYPE_LONG) wb_number(out, value->dw);
-    else if (value->type == TYPE_UNICODE) json_string(out, value->str);
-    else if (value->type == TYPE_BINARY) json_hex(out, value->bin, value->cb);
+    if (value->type == PT_LONG) wb_number(out, value->dw);
+    else if (value->type == PT_UNICODE) json_string(out, value->str);
+    else if (value->type == PT_BINARY) json_hex(out, value->bin, value->cb);
     else wb_append(out, L"null");
 }
 
-static void json_member(struct wbuf *out, const char *key, BOOL first)
+static void json_member(struct wbuf *out, const WCHAR *key, BOOL first)
 {
-    WCHAR wkey[40];
-
-    MultiByteToWideChar(CP_UTF8, 0, key, -1, wkey, ARRAYSIZE(wkey));
     wb_append(out, first ? L"\n    \"" : L",\n    \"");
-    wb_append(out, wkey);
+    wb_append(out, key);
     wb_append(out, L"\": ");
 }
 
@@ -299,9 +288,9 @@ static void json_type(struct wbuf *out, const CLSID *type)
 
     if (!StringFromGUID2(type, clsid, ARRAYSIZE(clsid))) clsid[0] = 0;
     type_text(type, name, ARRAYSIZE(name));
-    json_member(out, "type", FALSE);
+    json_member(out, olk_account_info_members[OLK_INFO_TYPE].json, FALSE);
     json_string(out, name);
-    json_member(out, "type_clsid", FALSE);
+    json_member(out, olk_account_info_members[OLK_INFO_TYPE_CLSID].json, FALSE);
     json_string(out, clsid);
 }
 
@@ -310,13 +299,13 @@ static void json_categories(struct wbuf *out, DWORD categories)
     size_t i;
     BOOL first = TRUE;
 
-    json_member(out, "categories", FALSE);
+    json_member(out, olk_account_info_members[OLK_INFO_CATEGORIES].json, FALSE);
     wb_append(out, L"[");
-    for (i = 0; i < ARRAYSIZE(category_names); i++)
+    for (i = 0; i < OLK_CATEGORY_COUNT; i++)
     {
-        if (!(categories & category_names[i].bit)) continue;
+        if (!(categories & olk_account_categories[i].bit)) continue;
         if (!first) wb_append(out, L", ");
-        json_string(out, category_names[i].name);
+        json_string(out, olk_account_categories[i].name);
         first = FALSE;
     }
     wb_append(out, L"]");
@@ -329,7 +318,7 @@ static void json_record(struct wbuf *out, const struct olkacct_record *r)
     wb_append(out, L"  {");
     for (f = 0; f < OLKACCT_F_COUNT; f++)
     {
-        json_member(out, olkacct_fields[f].key, f == 0);
+        json_member(out, olkacct_fields[f]->json, f == 0);
         json_value(out, &r->values[f]);
         if (f != OLKACCT_F_NAME) continue;
         json_type(out, &r->type);
