@@ -14,23 +14,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include <mapix.h>
-#include <mapiutil.h>
-
-#include "mapi_loader.h"
+#include "mapi.h"
 #include "olkhelper.h"
-
-/* Documented in MAPIINIT_0 (and KB 239853); MinGW's mapix.h lacks it. */
-#ifndef MAPI_NO_COINIT
-#define MAPI_NO_COINIT 0x00000008
-#endif
-
-/* The UID of a profile's global section, which holds PR_PROFILE_NAME; MinGW's
- * headers lack pbGlobalProfileSectionGuid. */
-static const BYTE global_profile_section_uid[16] =
-{
-    0x13, 0xdb, 0xb0, 0xc8, 0xaa, 0x05, 0x10, 0x1a, 0x9b, 0xb0, 0x00, 0xaa, 0x00, 0x2f, 0xc4, 0x5a
-};
 
 struct session_owner
 {
@@ -133,8 +118,7 @@ static void log_off(struct session_owner *owner)
     IMAPISession *session = owner->session;
 
     owner->session = NULL;
-    session->lpVtbl->Logoff(session, 0, 0, 0);
-    session->lpVtbl->Release(session);
+    mapi_logoff(session);
 }
 
 void session_owner_release(struct session_owner *owner)
@@ -155,73 +139,17 @@ void session_owner_release(struct session_owner *owner)
     free(owner);
 }
 
-/* MAPI memory goes back to the MAPI that allocated it: the DLL implementing
- * the session, when it exports MAPIFreeBuffer (a borrowed session may come
- * from another MAPI than the one this process would load), else the MAPI
- * the loader finds. */
-static HRESULT session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer)
-{
-    struct mapi_functions implementer = { 0 };
-    const struct mapi_functions *mapi;
-    HRESULT hr;
-
-    if (GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
-                           (LPCWSTR)(ULONG_PTR)session->lpVtbl->OpenProfileSection, &implementer.module)
-        && (*free_buffer = (LPMAPIFREEBUFFER)(void (*)(void))mapi_loader_proc(&implementer, "MAPIFreeBuffer", 4)))
-        return S_OK;
-    if (FAILED(hr = mapi_loader_get(&mapi)))
-        return hr;
-    *free_buffer = mapi->free_buffer;
-    return S_OK;
-}
-
-/* PR_PROFILE_NAME_W of the session's global profile section, never through
- * an import of HrGetOneProp (Wine's mapi32 exports it only decorated). */
-static HRESULT read_profile_name(IMAPISession *session, WCHAR **name)
-{
-    SizedSPropTagArray(1, tags) = { 1, { PR_PROFILE_NAME_W } };
-    LPMAPIFREEBUFFER free_buffer;
-    LPSPropValue props = NULL;
-    LPPROFSECT section = NULL;
-    ULONG count = 0;
-    HRESULT hr;
-
-    if (FAILED(hr = session_free_buffer(session, &free_buffer)))
-        return hr;
-    hr = session->lpVtbl->OpenProfileSection(session, (LPMAPIUID)global_profile_section_uid, NULL, 0, &section);
-    if (FAILED(hr))
-        return hr;
-    hr = section->lpVtbl->GetProps(section, (LPSPropTagArray)&tags, 0, &count, &props);
-    if (SUCCEEDED(hr))
-    {
-        if (count == 1 && props && props[0].ulPropTag == PR_PROFILE_NAME_W
-            && props[0].Value.lpszW && props[0].Value.lpszW[0])
-            hr = (*name = copy_profile(props[0].Value.lpszW)) ? S_OK : E_OUTOFMEMORY;
-        else
-            hr = MAPI_E_NOT_FOUND;
-    }
-    if (props)
-        free_buffer(props);
-    section->lpVtbl->Release(section);
-    return hr;
-}
-
-/* MAPI_NO_COINIT: MAPI would otherwise CoInitialize the calling thread (as a
- * single-threaded apartment, failing in a multithreaded one) and the
- * balancing MAPIUninitialize, run by whichever thread drops the last
- * reference, would CoUninitialize a thread MAPI never initialised.
- * MAPI_MULTITHREAD_NOTIFICATIONS: notifications get a thread of MAPI's own
+/* MAPI_MULTITHREAD_NOTIFICATIONS: notifications get a thread of MAPI's own
  * instead of depending on the first caller's thread living longest. */
 static HRESULT initialize_locked(struct session_owner *owner)
 {
-    MAPIINIT_0 init = { MAPI_INIT_VERSION, MAPI_MULTITHREAD_NOTIFICATIONS | MAPI_NO_COINIT };
     HRESULT hr;
 
-    if (!owner->mapi && FAILED(hr = mapi_loader_get(&owner->mapi)))
+    if (!owner->mapi && FAILED(hr = mapi_get(&owner->mapi)))
         return hr;
     if (owner->mapi_initialized)
         return S_OK;
-    hr = owner->mapi->initialize(&init);
+    hr = mapi_initialize(owner->mapi, MAPI_MULTITHREAD_NOTIFICATIONS);
     if (SUCCEEDED(hr))
         owner->mapi_initialized = TRUE;
     return hr;
@@ -229,27 +157,21 @@ static HRESULT initialize_locked(struct session_owner *owner)
 
 static HRESULT log_on_with_flags_locked(struct session_owner *owner)
 {
-    ULONG flags = MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION;
-    IMAPISession *session = NULL;
+    IMAPISession *session;
     HRESULT hr;
 
     if (FAILED(hr = initialize_locked(owner)))
         return hr;
-    flags |= owner->profile ? MAPI_EXPLICIT_PROFILE : MAPI_USE_DEFAULT;
-    if (owner->logon_flags & OLKHELPER_LOGON_UI)
-        flags |= MAPI_LOGON_UI;
-    /* MinGW declares the name LPTSTR; with MAPI_UNICODE it is a WCHAR string. */
-    hr = owner->mapi->logon_ex(0, (LPTSTR)owner->profile, NULL, flags, &session);
+    hr = mapi_logon(owner->mapi, owner->profile, owner->logon_flags & OLKHELPER_LOGON_UI ? MAPI_LOGON_UI : 0,
+                    &session);
     if (FAILED(hr))
         return hr;
-    if (!session)
-        return MAPI_E_CALL_FAILED;
     owner->session = session;
     /* The default profile is pinned at once: a hands-off and a new logon must
      * not follow a default changed in between. If the name cannot be read
      * now, GetIdentity tries again. */
     if (!owner->profile)
-        read_profile_name(session, &owner->profile);
+        mapi_read_profile_name(session, &owner->profile);
     return S_OK;
 }
 
@@ -313,7 +235,7 @@ static HRESULT resolve_identity_locked(struct session_owner *owner)
      * would leave one of the two copies behind. */
     if (owner->logging_on)
         return MAPI_E_BUSY;
-    return read_profile_name(owner->session, &owner->profile);
+    return mapi_read_profile_name(owner->session, &owner->profile);
 }
 
 HRESULT session_owner_get_identity(struct session_owner *owner, WCHAR *buffer, DWORD *pcch)

@@ -5,7 +5,7 @@
  *   - borrowed: it keeps its own reference to an IMAPISession the caller
  *     opened, never logs off, and answers hands-off with E_NOTIMPL; or
  *   - owned: it logs on to a profile (or the default profile) through the MAPI
- *     that mapi_loader finds, at the first session_owner_get_session, and logs
+ *     that the MAPI unit finds, at the first session_owner_get_session, and logs
  *     off in session_owner_hands_off.
  *
  * SPDX-License-Identifier: MIT

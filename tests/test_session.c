@@ -25,15 +25,11 @@
 #include <mapix.h>
 
 #include "fake_session.h"
-#include "mapi_loader.h"
+#include "mapi.h"
 #include "olkstubmapi.h"
 #include "session.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-#ifndef MAPI_NO_COINIT
-#define MAPI_NO_COINIT 0x00000008
-#endif
 
 #define OWNED_LOGON_FLAGS (MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION)
 
@@ -319,7 +315,7 @@ static void test_borrow_identity_from_session(void **state)
 
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Zoë Łukasiewicz"));
-    assert_hr(mapi_loader_get(&mapi), S_OK);
+    assert_hr(mapi_get(&mapi), S_OK);
     stub_reset();
     assert_hr(mapi->initialize(&init), S_OK);
     assert_hr(mapi->logon_ex(0, (LPTSTR)L"zoë Łukasiewicz", NULL,
@@ -367,16 +363,17 @@ static void test_identity_freed_by_the_session_mapi(void **state)
     (void)state;
     olk_bin_path(L"foreign\\olmapi32.dll", path, ARRAY_SIZE(path));
     assert_non_null(foreign = LoadLibraryW(path));
-    assert_hr(mapi_loader_get(&loaded), S_OK);
+    assert_hr(mapi_get(&loaded), S_OK);
     assert_ptr_equal(loaded->module, foreign);
 
     len = GetSystemDirectoryW(path, ARRAY_SIZE(path));
     assert_true(len > 0 && len + 12 < ARRAY_SIZE(path));
     wcscat(path, L"\\mapi32.dll");
     assert_non_null(system.module = LoadLibraryW(path));
-    initialize = (LPMAPIINITIALIZE)(void (*)(void))mapi_loader_proc(&system, "MAPIInitialize", 4);
-    uninitialize = (LPMAPIUNINITIALIZE)(void (*)(void))mapi_loader_proc(&system, "MAPIUninitialize", 0);
-    logon = (LPMAPILOGONEX)(void (*)(void))mapi_loader_proc(&system, "MAPILogonEx", 20);
+    system.ops = &mapi_loader_default_ops;
+    initialize = (LPMAPIINITIALIZE)(void (*)(void))mapi_proc(&system, "MAPIInitialize", 4);
+    uninitialize = (LPMAPIUNINITIALIZE)(void (*)(void))mapi_proc(&system, "MAPIUninitialize", 0);
+    logon = (LPMAPILOGONEX)(void (*)(void))mapi_proc(&system, "MAPILogonEx", 20);
     assert_true(initialize && uninitialize && logon);
     assert_hr(initialize(&init), S_OK);
     assert_hr(logon(0, (LPTSTR)L"Outlook", NULL,

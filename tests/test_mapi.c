@@ -1,5 +1,5 @@
 /*
- * src/mapi_loader.c: the discovery order, step by step, through a scripted
+ * src/mapi/: the discovery order, step by step, through a scripted
  * table of operating-system calls; then for real under Wine, where the
  * search must end at the system directory's mapi32.dll and never touch a
  * DLL planted in the current directory or on PATH.
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "mapi_loader.h"
+#include "mapi.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -326,7 +326,7 @@ static int reset_fake(void **state)
  * never hand load a relative path. */
 static HRESULT discover(struct mapi_functions *mapi)
 {
-    HRESULT hr = mapi_loader_discover(&fake_ops, mapi);
+    HRESULT hr = mapi_discover(&fake_ops, mapi);
 
     assert_false(fake.relative_load);
     assert_int_equal(fake.references, SUCCEEDED(hr) ? 1 : 0);
@@ -736,6 +736,30 @@ static void test_admin_profiles_optional(void **state)
     assert_null(mapi.admin_profiles);
 }
 
+/* Other exports go through the same table: the plain name first on x64 (then
+ * the decorated one), only the decorated one on x86. */
+static void test_proc_through_the_table(void **state)
+{
+    static const char *const exports[] = { "FreeProws@4", "Plain", NULL };
+    struct mapi_functions mapi;
+
+    (void)state;
+    add_module(SYSTEM_MAPI, full_exports);
+    assert_hr(discover(&mapi), S_OK);
+    fake.modules[0].exports = exports;
+    assert_non_null(mapi_proc(&mapi, "FreeProws", 4));
+    assert_logged("proc FreeProws@4");
+#ifdef _WIN64
+    assert_logged("proc FreeProws");
+    assert_non_null(mapi_proc(&mapi, "Plain", 8));
+    assert_not_logged("proc Plain@8");
+#else
+    assert_not_logged("proc FreeProws");
+    assert_null(mapi_proc(&mapi, "Plain", 8));
+    assert_logged("proc Plain@8");
+#endif
+}
+
 /* ---- for real, under Wine ------------------------------------------------- */
 
 static void system_mapi32_path(WCHAR *path, UINT cch)
@@ -763,14 +787,14 @@ static void test_real_system_mapi32(void **state)
     const struct mapi_functions *mapi = OLK_SENTINEL, *again = OLK_SENTINEL;
 
     (void)state;
-    assert_hr(mapi_loader_get(&mapi), S_OK);
+    assert_hr(mapi_get(&mapi), S_OK);
     assert_non_null(mapi);
     assert_system_mapi32(mapi->module);
     assert_ptr_equal(mapi->initialize, (void *)GetProcAddress(mapi->module, required_names[0]));
     assert_ptr_equal(mapi->logon_ex, (void *)GetProcAddress(mapi->module, required_names[2]));
     assert_non_null(mapi->admin_profiles);
 
-    assert_hr(mapi_loader_get(&again), S_OK);
+    assert_hr(mapi_get(&again), S_OK);
     assert_ptr_equal(again, mapi);
 }
 
@@ -780,10 +804,10 @@ static void test_real_loader_proc(void **state)
     const struct mapi_functions *mapi;
 
     (void)state;
-    assert_hr(mapi_loader_get(&mapi), S_OK);
-    assert_non_null(mapi_loader_proc(mapi, "FreeProws", 4));
-    assert_ptr_equal((void *)mapi_loader_proc(mapi, "MAPIInitialize", 4), (void *)mapi->initialize);
-    assert_null(mapi_loader_proc(mapi, "NoSuchMapiFunction", 4));
+    assert_hr(mapi_get(&mapi), S_OK);
+    assert_non_null(mapi_proc(mapi, "FreeProws", 4));
+    assert_ptr_equal((void *)mapi_proc(mapi, "MAPIInitialize", 4), (void *)mapi->initialize);
+    assert_null(mapi_proc(mapi, "NoSuchMapiFunction", 4));
 }
 
 /* ---- planted DLLs --------------------------------------------------------- */
@@ -980,14 +1004,14 @@ static void test_planted_dlls_never_loaded(void **state)
     for (i = 0; i < ARRAY_SIZE(values); i++)
     {
         planted_dllpathex = values[i];
-        assert_hr(mapi_loader_discover(&ops, &mapi), S_OK);
+        assert_hr(mapi_discover(&ops, &mapi), S_OK);
         assert_system_mapi32(mapi.module);
         FreeLibrary(mapi.module);
     }
-    assert_hr(mapi_loader_discover(&mapi_loader_default_ops, &mapi), S_OK);
+    assert_hr(mapi_discover(&mapi_loader_default_ops, &mapi), S_OK);
     assert_system_mapi32(mapi.module);
     FreeLibrary(mapi.module);
-    assert_hr(mapi_loader_get(&cached), S_OK);
+    assert_hr(mapi_get(&cached), S_OK);
     assert_system_mapi32(cached->module);
 
     assert_int_equal(markers_in(plant->cwd_dir), 0);
@@ -1017,6 +1041,7 @@ int main(void)
         cmocka_unit_test_setup(test_all_lack_exports, reset_fake),
         cmocka_unit_test_setup(test_export_names, reset_fake),
         cmocka_unit_test_setup(test_admin_profiles_optional, reset_fake),
+        cmocka_unit_test_setup(test_proc_through_the_table, reset_fake),
         cmocka_unit_test_setup_teardown(test_plant_control, plant_setup, plant_teardown),
         cmocka_unit_test_setup_teardown(test_planted_dlls_never_loaded, plant_setup, plant_teardown),
         cmocka_unit_test(test_real_system_mapi32),

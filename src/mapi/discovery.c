@@ -6,7 +6,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "mapi_loader.h"
+#include "mapi.h"
 
 #include <msi.h>
 #include <stdio.h>
@@ -176,6 +176,7 @@ static BOOL take_module(struct search *s, HMODULE module)
     struct mapi_functions f;
 
     f.module = module;
+    f.ops = ops;
     f.initialize = PROC_CAST(LPMAPIINITIALIZE, ops->get_proc(module, MAPI_EXPORT(MAPIInitialize, 4)));
     f.uninitialize = PROC_CAST(LPMAPIUNINITIALIZE, ops->get_proc(module, MAPI_EXPORT(MAPIUninitialize, 0)));
     f.logon_ex = PROC_CAST(LPMAPILOGONEX, ops->get_proc(module, MAPI_EXPORT(MAPILogonEx, 20)));
@@ -292,7 +293,7 @@ static BOOL try_system_mapi(struct search *s)
     return system_file(s->ops->system_directory, L"mapi32.dll", path, ARRAY_SIZE(path)) && try_path(s, path);
 }
 
-HRESULT mapi_loader_discover(const struct mapi_loader_ops *ops, struct mapi_functions *out)
+HRESULT mapi_discover(const struct mapi_loader_ops *ops, struct mapi_functions *out)
 {
     struct search s = { ops, out, FALSE };
 
@@ -304,46 +305,74 @@ HRESULT mapi_loader_discover(const struct mapi_loader_ops *ops, struct mapi_func
 
 /* ---- the process-wide result --------------------------------------------- */
 
+/* Written once, under the lock, never changed until mapi_set_loader_ops. */
 static SRWLOCK cache_lock = SRWLOCK_INIT;
+static const struct mapi_loader_ops *cache_ops = &mapi_loader_default_ops;
 static struct mapi_functions cached;
 static BOOL cached_valid;
 
-HRESULT mapi_loader_get(const struct mapi_functions **out)
+static BOOL read_cache(const struct mapi_loader_ops **ops)
 {
-    HRESULT hr = S_OK;
     BOOL valid;
 
     AcquireSRWLockShared(&cache_lock);
     valid = cached_valid;
+    *ops = cache_ops;
     ReleaseSRWLockShared(&cache_lock);
-    if (!valid)
+    return valid;
+}
+
+/* The discovery runs outside the lock: loading a DLL runs its DllMain under
+ * the loader lock, and MAPI's may wait on other threads. */
+HRESULT mapi_get(const struct mapi_functions **out)
+{
+    const struct mapi_loader_ops *ops;
+    struct mapi_functions found;
+    HRESULT hr = S_OK;
+
+    if (!read_cache(&ops))
     {
-        AcquireSRWLockExclusive(&cache_lock);
-        if (!cached_valid)
+        if (FAILED(hr = mapi_discover(ops, &found)))
         {
-            hr = mapi_loader_discover(&mapi_loader_default_ops, &cached);
-            cached_valid = SUCCEEDED(hr);
+            *out = NULL;
+            return hr;
+        }
+        AcquireSRWLockExclusive(&cache_lock);
+        if (!cached_valid && cache_ops == ops)
+        {
+            cached = found;
+            cached_valid = TRUE;
+            found.module = NULL;
         }
         ReleaseSRWLockExclusive(&cache_lock);
+        if (found.module)
+            ops->release(found.module);
     }
-    *out = SUCCEEDED(hr) ? &cached : NULL;
+    *out = &cached;
     return hr;
 }
 
-FARPROC mapi_loader_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
+void mapi_set_loader_ops(const struct mapi_loader_ops *ops)
+{
+    AcquireSRWLockExclusive(&cache_lock);
+    cache_ops = ops ? ops : &mapi_loader_default_ops;
+    cached_valid = FALSE;
+    ReleaseSRWLockExclusive(&cache_lock);
+}
+
+FARPROC mapi_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
 {
     char decorated[128];
-    FARPROC proc;
     int len;
 
 #ifdef _WIN64
-    proc = GetProcAddress(mapi->module, name);
+    FARPROC proc = mapi->ops->get_proc(mapi->module, name);
+
     if (proc)
         return proc;
 #endif
     len = snprintf(decorated, sizeof(decorated), "%s@%u", name, arg_bytes);
     if (len < 0 || (size_t)len >= sizeof(decorated))
         return NULL;
-    proc = GetProcAddress(mapi->module, decorated);
-    return proc;
+    return mapi->ops->get_proc(mapi->module, decorated);
 }
