@@ -52,7 +52,7 @@ add_dependencies(test_session_threads olkstubmapi)
 # each provider variant (none, a missing DLL, one lacking MAPILogonEx) is
 # therefore a process of its own.
 olk_wine_test(mapi COMMAND test_mapi)
-foreach(_group borrowed foreign_mapi owned failures no_provider provider_missing provider_lacks_export)
+foreach(_group borrowed foreign_mapi owned blocking_load failures no_provider provider_missing provider_lacks_export)
   olk_wine_test(session_${_group} COMMAND test_session ${_group})
 endforeach()
 olk_wine_test(session_threads COMMAND test_session_threads)

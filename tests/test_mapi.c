@@ -58,6 +58,7 @@ struct fake_module
 };
 
 #define MAX_MODULES 8
+#define OUTLOOK_APP_PATH L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE"
 #define MAX_LOG 96
 
 static struct
@@ -75,6 +76,7 @@ static struct
     LONG references;                  /* taken minus given back */
     BOOL relative_load;               /* load was handed a path that is not absolute */
     BOOL no_installer;                /* Windows Installer cannot be loaded */
+    BOOL no_outlook_app_path;         /* no App Paths\OUTLOOK.EXE */
 } fake;
 
 static void note(const char *format, const WCHAR *text)
@@ -195,6 +197,9 @@ static LSTATUS fake_read_string(HKEY root, const WCHAR *subkey, const WCHAR *val
 
     note("reg %s", subkey);
     assert_ptr_equal(root, HKEY_LOCAL_MACHINE);
+    if (!wcscmp(subkey, OUTLOOK_APP_PATH) && !value)
+        return fake.no_outlook_app_path ? ERROR_FILE_NOT_FOUND
+                                        : give_string(L"C:\\Office\\OUTLOOK.EXE", REG_SZ, data, cb, type);
     if (!wcscmp(subkey, L"Software\\Clients\\Mail") && !value && fake.client)
         return give_string(fake.client, REG_SZ, data, cb, type);
     if (!fake.client || !value || wcscmp(value, L"DLLPathEx") || !fake.dllpathex)
@@ -516,12 +521,14 @@ static void test_dllpathex_missing(void **state)
     assert_module(&mapi, SYSTEM_MAPI);
     assert_logged("reg Software\\Clients\\Mail\\Contoso");
 
-    /* No default client at all: its key is never asked for. */
+    /* No default client at all: its key is never asked for (the other
+     * registry read is Outlook's App Paths entry). */
     reset_fake(state);
     add_module(SYSTEM_MAPI, full_exports);
     assert_hr(discover(&mapi), S_OK);
     assert_module(&mapi, SYSTEM_MAPI);
-    assert_int_equal(log_prefix_count("reg "), 1);
+    assert_int_equal(log_prefix_count("reg "), 2);
+    assert_int_equal(log_prefix_count("reg Software\\Clients"), 1);
 }
 
 static void test_dllpathex_lacking_export_is_skipped(void **state)
@@ -620,6 +627,24 @@ static void test_installed_outlook_all_categories_asked(void **state)
 }
 
 /* No Windows Installer: the step is skipped, not the search. */
+/* Without Outlook's App Paths entry there is no Outlook to ask Windows
+ * Installer for, and msi.dll is not even loaded. */
+static void test_installer_not_asked_without_outlook(void **state)
+{
+    struct mapi_functions mapi;
+
+    (void)state;
+    fake.no_outlook_app_path = TRUE;
+    fake.msi_category = L"{5812C571-53F0-4467-BEFA-0A4F47A9437C}";
+    fake.msi_qualifier = FIRST_QUALIFIER;
+    fake.msi_path = L"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE";
+    add_module(OUTLOOK_MAPI, full_exports);
+    add_module(SYSTEM_MAPI, full_exports);
+    assert_hr(discover(&mapi), S_OK);
+    assert_module(&mapi, SYSTEM_MAPI);
+    assert_not_logged("installer open");
+}
+
 static void test_installer_unavailable(void **state)
 {
     struct mapi_functions mapi;
@@ -1035,6 +1060,7 @@ int main(void)
         cmocka_unit_test_setup(test_installed_outlook_older_category, reset_fake),
         cmocka_unit_test_setup(test_installed_outlook_all_categories_asked, reset_fake),
         cmocka_unit_test_setup(test_installer_unavailable, reset_fake),
+        cmocka_unit_test_setup(test_installer_not_asked_without_outlook, reset_fake),
         cmocka_unit_test_setup(test_full_order, reset_fake),
         cmocka_unit_test_setup(test_system_directory, reset_fake),
         cmocka_unit_test_setup(test_nothing_found, reset_fake),

@@ -7,6 +7,7 @@
  * group name:
  *   borrowed               a session the caller opened
  *   owned                  logon, hands-off, re-logon, identity, release
+ *   blocking_load          a logon stuck loading MAPI holds no lock
  *   failures               MAPIInitialize / MAPILogonEx / Logoff failing, unknown profile
  *   no_provider            no Extended MAPI provider registered
  *   provider_missing       the provider DLL does not exist
@@ -19,6 +20,7 @@
 #include "olktest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -26,6 +28,7 @@
 
 #include "fake_session.h"
 #include "mapi.h"
+#include "memory.h"
 #include "olkstubmapi.h"
 #include "session.h"
 
@@ -150,6 +153,47 @@ static void assert_get_session_fails(struct session_owner *owner, HRESULT expect
     assert_null(session);
 }
 
+/* A MAPI call on the session as a holder makes one: its profile name, read
+ * from its global profile section. */
+static HRESULT use_session(IUnknown *session)
+{
+    WCHAR *name = NULL;
+    HRESULT hr = mapi_read_profile_name((IMAPISession *)session, &name);
+
+    olk_free(name);
+    return hr;
+}
+
+/* Runs routine(arg) on a thread of its own; FALSE if it has not returned
+ * within 10 s (it waits for something it must not wait for). */
+static BOOL finishes(LPTHREAD_START_ROUTINE routine, void *arg)
+{
+    HANDLE thread = CreateThread(NULL, 0, routine, arg, 0, NULL);
+    DWORD wait;
+
+    assert_non_null(thread);
+    wait = WaitForSingleObject(thread, 10000);
+    CloseHandle(thread);
+    return wait == WAIT_OBJECT_0;
+}
+
+struct identity_call
+{
+    struct session_owner *owner;
+    HRESULT hr;
+    DWORD cch;
+    WCHAR name[OLKSTUB_NAME_CCH];
+};
+
+static DWORD WINAPI identity_thread(void *arg)
+{
+    struct identity_call *call = arg;
+
+    call->cch = ARRAY_SIZE(call->name);
+    call->hr = session_owner_get_identity(call->owner, call->name, &call->cch);
+    return 0;
+}
+
 /* ---- borrowed ------------------------------------------------------------- */
 
 static void test_borrow_bad_arguments(void **state)
@@ -204,11 +248,7 @@ static void test_borrow_references(void **state)
     IUnknown_Release(session);
     EXPECT_REF(&fake.IMAPISession_iface, 2);
 
-    session_owner_addref(owner);
-    session_owner_release(owner);
-    EXPECT_REF(&fake.IMAPISession_iface, 2);
-
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
     assert_int_equal(fake.logoffs, 0);
     assert_int_equal(fake.unexpected_calls, 0);
@@ -233,7 +273,7 @@ static void test_borrow_hands_off_is_not_implemented(void **state)
     session = get_session(owner);
     assert_ptr_equal(session, &fake.IMAPISession_iface);
     IUnknown_Release(session);
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
 }
 
@@ -278,7 +318,7 @@ static void test_borrow_identity_contract(void **state)
     assert_int_equal(cch, 6);
 
     assert_int_equal(fake.unexpected_calls, 0);
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
 }
 
@@ -297,7 +337,7 @@ static void test_borrow_identity_error(void **state)
     assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_NO_SUPPORT);
     assert_int_equal(cch, ARRAY_SIZE(buffer));
     assert_int_equal(fake.unexpected_calls, 1);
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
 }
 
@@ -329,7 +369,7 @@ static void test_borrow_identity_from_session(void **state)
     assert_int_equal(stats.live_objects, 0);
     assert_int_equal(stats.live_session_refs, 2);
     assert_hr(session_owner_hands_off(owner), E_NOTIMPL);
-    session_owner_release(owner);
+    session_owner_close(owner);
 
     stub_stats(&stats);
     assert_int_equal(stats.live_session_refs, 1);
@@ -389,7 +429,7 @@ static void test_identity_freed_by_the_session_mapi(void **state)
     if (stats.violations)
         fail_msg("the loaded MAPI saw %ld violation(s): %s", (long)stats.violations, stats.last_violation);
 
-    session_owner_release(owner);
+    session_owner_close(owner);
     assert_hr(session->lpVtbl->Logoff(session, 0, 0, 0), S_OK);
     session->lpVtbl->Release(session);
     uninitialize();
@@ -436,7 +476,7 @@ static void test_owned_is_lazy(void **state)
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
     assert_memory_equal(stats.last_logon_profile, L"Outlook", sizeof(L"Outlook"));
     IUnknown_Release(session);
-    session_owner_release(owner);
+    session_owner_close(owner);
 
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 1);
@@ -459,12 +499,16 @@ static void test_owned_same_session(void **state)
     stub_stats(&stats);
     assert_int_equal(stats.logons, 1);
     assert_int_equal(stats.initialize_calls, 1);
-    assert_int_equal(stats.live_session_refs, 3);
+    /* MAPI's session has the owner's reference only; the holders' references
+     * are on the session handed out. */
+    assert_int_equal(stats.live_session_refs, 1);
+    EXPECT_REF(first, 3);
     IUnknown_Release(first);
     IUnknown_Release(second);
+    EXPECT_REF(first, 1);
     stub_stats(&stats);
     assert_int_equal(stats.live_session_refs, 1);
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 static void test_owned_hands_off_and_again(void **state)
@@ -494,7 +538,7 @@ static void test_owned_hands_off_and_again(void **state)
     assert_int_equal(stats.initialize_calls, 1);
     assert_int_equal(stats.live_sessions, 1);
     IUnknown_Release(session);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 2);
 }
@@ -508,14 +552,14 @@ static void test_owned_hands_off_without_session(void **state)
     stub_stats(&before);
     assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
     assert_hr(session_owner_hands_off(owner), S_OK);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&after);
     assert_int_equal(after.logon_calls, before.logon_calls);
     assert_int_equal(after.initialize_calls, before.initialize_calls);
     assert_int_equal(after.uninitialize_calls, before.uninitialize_calls);
 }
 
-/* Only the owner's last reference logs off, and then MAPI is uninitialized. */
+/* Closing the owner logs off, and then MAPI is uninitialized. */
 static void test_owned_release_logs_off(void **state)
 {
     struct session_owner *owner = NULL;
@@ -524,16 +568,132 @@ static void test_owned_release_logs_off(void **state)
     (void)state;
     assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
     touch_session(owner);
-    session_owner_addref(owner);
-    session_owner_release(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 0);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 1);
     assert_int_equal(stats.live_sessions, 0);
     assert_int_equal(stats.uninitialize_calls, 1);
     assert_int_equal(stats.init_depth, 0);
+}
+
+/* Two holders of the owned session: the first one's hands-off leaves the
+ * second one's session usable until it releases it; only then is it logged
+ * off. The next session is a new logon. */
+static void test_owned_hands_off_keeps_other_holders(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IUnknown *first, *second, *next;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    first = get_session(owner);
+    second = get_session(owner);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    assert_hr(use_session(second), S_OK);
+    assert_hr(use_session(first), S_OK);
+    IUnknown_Release(first);
+    assert_hr(use_session(second), S_OK);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 0);
+    assert_int_equal(stats.violations, 0);
+
+    next = get_session(owner);
+    assert_hr(use_session(next), S_OK);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.live_sessions, 2);
+
+    IUnknown_Release(second);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 1);
+    assert_int_equal(stats.live_sessions, 1);
+    IUnknown_Release(next);
+    session_owner_close(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 2);
+}
+
+/* A hands-off with no holder left logs off at once: handed-off sessions
+ * never outnumber the references callers hold. */
+static void test_owned_hands_off_unheld_logs_off_at_once(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    int i;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    for (i = 0; i < 5; i++)
+    {
+        touch_session(owner);
+        assert_hr(session_owner_hands_off(owner), S_OK);
+        stub_stats(&stats);
+        assert_int_equal(stats.logoffs, i + 1);
+        assert_int_equal(stats.live_sessions, 0);
+    }
+    session_owner_close(owner);
+}
+
+/* The owner's end logs off every session it opened, held or not; a holder
+ * that outlives it gets MAPI_E_END_OF_SESSION, and its release is the
+ * session's last. */
+static void test_owned_end_logs_off_held_sessions(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IUnknown *old, *current;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    old = get_session(owner);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    current = get_session(owner);
+    session_owner_close(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 2);
+    assert_hr(use_session(old), MAPI_E_END_OF_SESSION);
+    assert_hr(use_session(current), MAPI_E_END_OF_SESSION);
+    stub_stats(&stats);
+    assert_int_equal(stats.violations, 0);
+    IUnknown_Release(old);
+    IUnknown_Release(current);
+    stub_stats(&stats);
+    assert_int_equal(stats.live_sessions, 0);
+    assert_int_equal(stats.init_depth, 0);
+}
+
+/* A named profile's identity is known without MAPI: asked from another
+ * thread in the middle of a logon, it does not wait for it. */
+static struct identity_call during_logon;
+static BOOL identity_finished;
+
+static void WINAPI identity_during_logon(void *context)
+{
+    (void)context;
+    identity_finished = finishes(identity_thread, &during_logon);
+}
+
+static void test_named_identity_does_not_wait_for_logon(void **state)
+{
+    olkstub_set_logon_hook_fn set_hook;
+    IUnknown *session;
+
+    (void)state;
+    set_hook = (olkstub_set_logon_hook_fn)(void (*)(void))GetProcAddress(GetModuleHandleW(L"olkstubmapi.dll"),
+                                                                         "OlkStubMapiSetLogonHook");
+    assert_non_null(set_hook);
+    memset(&during_logon, 0, sizeof(during_logon));
+    assert_hr(session_owner_own(L"Outlook", 0, &during_logon.owner), S_OK);
+    set_hook(identity_during_logon, NULL);
+    session = get_session(during_logon.owner);
+    assert_true(identity_finished);
+    assert_hr(during_logon.hr, S_OK);
+    assert_int_equal(during_logon.cch, 8);
+    IUnknown_Release(session);
+    session_owner_close(during_logon.owner);
 }
 
 /* The default profile's name is read from the session; once read it is the
@@ -552,7 +712,7 @@ static void assert_relogon_stays_on_work(struct session_owner *owner)
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
     assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
     assert_identity(owner, L"Work");
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 static void test_owned_default_identity_pins_profile(void **state)
@@ -641,7 +801,7 @@ static void test_owned_reentrant_logon(void **state)
     assert_int_equal(stats.initialize_calls, 1);
     IUnknown_Release(session);
     assert_identity(reentry.owner, L"Outlook");
-    session_owner_release(reentry.owner);
+    session_owner_close(reentry.owner);
 }
 
 /* An empty name is the default profile too. */
@@ -656,7 +816,7 @@ static void test_owned_empty_profile_is_default(void **state)
     stub_stats(&stats);
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_USE_DEFAULT);
     assert_identity(owner, L"Outlook");
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 static void test_owned_logon_ui(void **state)
@@ -669,7 +829,7 @@ static void test_owned_logon_ui(void **state)
     touch_session(owner);
     stub_stats(&stats);
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE | MAPI_LOGON_UI);
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 /* Two owners, two logons, each balanced on its own. */
@@ -687,11 +847,11 @@ static void test_owned_two_owners(void **state)
     assert_ptr_not_equal(sa, sb);
     IUnknown_Release(sa);
     IUnknown_Release(sb);
-    session_owner_release(a);
+    session_owner_close(a);
     stub_stats(&stats);
     assert_int_equal(stats.init_depth, 1);
     assert_int_equal(stats.live_sessions, 1);
-    session_owner_release(b);
+    session_owner_close(b);
 }
 
 /* ---- failures the stand-in is told to produce ------------------------------ */
@@ -706,7 +866,7 @@ static void test_initialize_fails(void **state)
     assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
     assert_get_session_fails(owner, MAPI_E_FAILONEPROVIDER);
     assert_get_session_fails(owner, MAPI_E_FAILONEPROVIDER);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.initialize_failures, 2);
     assert_int_equal(stats.logon_calls, 0);
@@ -724,7 +884,7 @@ static void test_initialize_fails_then_succeeds(void **state)
     assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
     SetEnvironmentVariableW(L"OLKSTUB_FAIL_INITIALIZE", NULL);
     touch_session(owner);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.initialize_failures, 1);
     assert_int_equal(stats.initialize_calls, 1);
@@ -751,7 +911,7 @@ static void test_logon_fails_then_succeeds(void **state)
     assert_int_equal(stats.logon_calls, 2);
     assert_int_equal(stats.logons, 1);
     assert_int_equal(stats.initialize_calls, 1);
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 /* As real MAPI says it; the name of a named profile is known without MAPI. */
@@ -768,22 +928,39 @@ static void test_unknown_profile(void **state)
     stub_stats(&stats);
     assert_int_equal(stats.logon_calls, 1);
     assert_memory_equal(stats.last_logon_profile, L"Nobody", sizeof(L"Nobody"));
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
-/* The default profile's identity needs a logon; its failure is the answer. */
-static void test_default_identity_logon_fails(void **state)
+/* The default profile's identity needs a logon; with the stand-in's logon
+ * failing with logon_hr, GetIdentity answers expected, *pcch untouched. */
+static void assert_default_identity_fails(HRESULT logon_hr, HRESULT expected)
 {
     struct session_owner *owner = NULL;
-    WCHAR buffer[16];
+    WCHAR buffer[16], hr_text[16];
     DWORD cch = ARRAY_SIZE(buffer);
 
-    (void)state;
-    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L""));
+    swprintf(hr_text, ARRAY_SIZE(hr_text), L"%08lx", (unsigned long)logon_hr);
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGON", hr_text));
     assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
-    assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_LOGON_FAILED);
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), expected);
     assert_int_equal(cch, ARRAY_SIZE(buffer));
-    session_owner_release(owner);
+    assert_get_session_fails(owner, logon_hr);
+    session_owner_close(owner);
+}
+
+static void test_default_identity_logon_fails(void **state)
+{
+    (void)state;
+    assert_default_identity_fails(MAPI_E_LOGON_FAILED, MAPI_E_LOGON_FAILED);
+}
+
+/* A real out-of-memory on the way to the name (here MAPILogonEx's
+ * MAPI_E_NOT_ENOUGH_MEMORY, which is E_OUTOFMEMORY) must not read as "buffer
+ * too small": a caller would retry for ever. */
+static void test_identity_out_of_memory(void **state)
+{
+    (void)state;
+    assert_default_identity_fails(MAPI_E_NOT_ENOUGH_MEMORY, HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY));
 }
 
 /* Logoff's failure does not keep the session: it is released, and hands-off
@@ -805,7 +982,7 @@ static void test_logoff_fails(void **state)
 
     touch_session(owner);
     SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGOFF", NULL);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logons, 2);
     assert_int_equal(stats.logoffs, 1);
@@ -892,12 +1069,12 @@ static void test_without_provider(void **state)
     assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
     assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
     assert_hr(session_owner_hands_off(owner), S_OK);
-    session_owner_release(owner);
+    session_owner_close(owner);
 
     assert_hr(session_owner_own(L"Outlook", 0, &named), S_OK);
     assert_get_session_fails(named, MAPI_E_NOT_INITIALIZED);
     assert_identity(named, L"Outlook");
-    session_owner_release(named);
+    session_owner_close(named);
 
     assert_non_null(GetModuleHandleW(L"mapi32.dll"));
     assert_null(GetModuleHandleW(L"olkstubmapi.dll"));
@@ -917,12 +1094,100 @@ static void test_provider_lacks_logon(void **state)
     assert_int_equal(stats.initialize_calls, 1);
     assert_int_equal(stats.init_depth, 1);
     assert_get_session_fails(owner, MAPI_E_CALL_FAILED);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.initialize_calls, 1);
     assert_int_equal(stats.uninitialize_calls, 1);
     assert_int_equal(stats.logon_calls, 0);
     assert_null(GetModuleHandleW(L"olkstubmapi.dll"));
+}
+
+/* ---- a load that blocks: no lock of the product is held across it ---------- */
+
+static HANDLE load_entered, load_may_go;
+static LONG load_blocked;
+
+/* The first load through the seam waits until the test lets it go. */
+static HMODULE blocking_load(const WCHAR *path)
+{
+    if (!InterlockedExchange(&load_blocked, 1))
+    {
+        SetEvent(load_entered);
+        WaitForSingleObject(load_may_go, INFINITE);
+    }
+    return mapi_loader_default_ops.load(path);
+}
+
+struct session_call
+{
+    struct session_owner *owner;
+    HRESULT hr;
+    IUnknown *session;
+};
+
+static DWORD WINAPI session_thread(void *arg)
+{
+    struct session_call *call = arg;
+
+    call->hr = session_owner_get_session(call->owner, &call->session);
+    return 0;
+}
+
+static DWORD WINAPI hands_off_thread(void *arg)
+{
+    struct session_call *call = arg;
+
+    call->hr = session_owner_hands_off(call->owner);
+    return 0;
+}
+
+static DWORD WINAPI mapi_get_thread(void *arg)
+{
+    const struct mapi_functions *mapi;
+
+    *(HRESULT *)arg = mapi_get(&mapi);
+    return 0;
+}
+
+/* While one thread's logon is stuck loading MAPI, the same owner still names
+ * its profile and takes a hands-off, and another thread still gets MAPI. */
+static void test_no_lock_across_load(void **state)
+{
+    static struct mapi_loader_ops ops;
+    struct session_call logon = { 0 }, hands_off = { 0 };
+    struct identity_call identity = { 0 };
+    HRESULT mapi_hr = E_FAIL;
+    HANDLE thread;
+
+    (void)state;
+    ops = mapi_loader_default_ops;
+    ops.load = blocking_load;
+    assert_non_null(load_entered = CreateEventW(NULL, TRUE, FALSE, NULL));
+    assert_non_null(load_may_go = CreateEventW(NULL, TRUE, FALSE, NULL));
+    mapi_set_loader_ops(&ops);
+    assert_hr(session_owner_own(L"Outlook", 0, &logon.owner), S_OK);
+    assert_non_null(thread = CreateThread(NULL, 0, session_thread, &logon, 0, NULL));
+    assert_int_equal(WaitForSingleObject(load_entered, 10000), WAIT_OBJECT_0);
+
+    identity.owner = logon.owner;
+    assert_true(finishes(identity_thread, &identity));
+    assert_hr(identity.hr, S_OK);
+    hands_off.owner = logon.owner;
+    assert_true(finishes(hands_off_thread, &hands_off));
+    assert_hr(hands_off.hr, S_OK);
+    assert_true(finishes(mapi_get_thread, &mapi_hr));
+    assert_hr(mapi_hr, S_OK);
+
+    SetEvent(load_may_go);
+    assert_int_equal(WaitForSingleObject(thread, 10000), WAIT_OBJECT_0);
+    CloseHandle(thread);
+    assert_hr(logon.hr, S_OK);
+    assert_hr(use_session(logon.session), S_OK);
+    IUnknown_Release(logon.session);
+    session_owner_close(logon.owner);
+    mapi_set_loader_ops(NULL);
+    CloseHandle(load_entered);
+    CloseHandle(load_may_go);
 }
 
 /* ---- groups ---------------------------------------------------------------- */
@@ -960,6 +1225,10 @@ static const struct CMUnitTest owned_tests[] =
     STUB_TEST(test_owned_empty_profile_is_default),
     STUB_TEST(test_owned_logon_ui),
     STUB_TEST(test_owned_two_owners),
+    STUB_TEST(test_owned_hands_off_keeps_other_holders),
+    STUB_TEST(test_owned_hands_off_unheld_logs_off_at_once),
+    STUB_TEST(test_owned_end_logs_off_held_sessions),
+    STUB_TEST(test_named_identity_does_not_wait_for_logon),
 };
 
 static const struct CMUnitTest failure_tests[] =
@@ -969,7 +1238,14 @@ static const struct CMUnitTest failure_tests[] =
     STUB_TEST(test_logon_fails_then_succeeds),
     STUB_TEST(test_unknown_profile),
     STUB_TEST(test_default_identity_logon_fails),
+    STUB_TEST(test_identity_out_of_memory),
     STUB_TEST(test_logoff_fails),
+};
+
+/* A process of its own: the loader's table is swapped. */
+static const struct CMUnitTest blocking_load_tests[] =
+{
+    STUB_TEST(test_no_lock_across_load),
 };
 
 static const struct CMUnitTest no_provider_tests[] =
@@ -990,6 +1266,8 @@ static int run_group(const char *group)
         return cmocka_run_group_tests_name("foreign_mapi", foreign_mapi_tests, NULL, NULL);
     if (!strcmp(group, "owned"))
         return cmocka_run_group_tests_name("owned", owned_tests, NULL, NULL);
+    if (!strcmp(group, "blocking_load"))
+        return cmocka_run_group_tests_name("blocking_load", blocking_load_tests, NULL, NULL);
     if (!strcmp(group, "failures"))
         return cmocka_run_group_tests_name("failures", failure_tests, NULL, NULL);
     if (!strcmp(group, "no_provider"))
@@ -1010,7 +1288,7 @@ int main(int argc, char **argv)
     olk_test_init();
     if (argc != 2)
     {
-        fprintf(stderr, "usage: test_session borrowed|foreign_mapi|owned|failures|no_provider|provider_missing|"
+        fprintf(stderr, "usage: test_session borrowed|foreign_mapi|owned|blocking_load|failures|no_provider|provider_missing|"
                         "provider_lacks_export\n");
         return 2;
     }

@@ -269,13 +269,28 @@ static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR
     return try_path(s, path);
 }
 
+/* Outlook, however it is installed, registers its App Paths entry. Without
+ * one, Windows Installer is not asked: there is no Outlook for it to find,
+ * and loading msi.dll can deadlock Wine 8 against another thread's
+ * CoInitializeEx(COINIT_APARTMENTTHREADED). */
+static BOOL outlook_registered(const struct mapi_loader_ops *ops)
+{
+    WCHAR path[MAX_PATH];
+    DWORD type, cb = sizeof(path);
+    LSTATUS err = ops->read_string(HKEY_LOCAL_MACHINE,
+                                   L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE", NULL,
+                                   path, &cb, &type);
+
+    return err == ERROR_SUCCESS || err == ERROR_MORE_DATA;
+}
+
 static BOOL try_installed_outlook(struct search *s)
 {
-    void *installer = s->ops->open_installer();
+    void *installer;
     BOOL found = FALSE;
     size_t c, q;
 
-    if (!installer)
+    if (!outlook_registered(s->ops) || !(installer = s->ops->open_installer()))
         return FALSE;
     for (c = 0; c < ARRAY_SIZE(outlook_categories) && !found; c++)
     {

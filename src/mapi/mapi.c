@@ -6,11 +6,12 @@
  */
 #include "mapi.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include <mapiutil.h>
+
+#include "memory.h"
 
 /* The UID of a profile's global section, which holds PR_PROFILE_NAME; MinGW's
  * headers lack pbGlobalProfileSectionGuid. */
@@ -76,7 +77,7 @@ static HRESULT copy_name(const WCHAR *name, WCHAR **copy)
 {
     size_t size = (wcslen(name) + 1) * sizeof(WCHAR);
 
-    if (!(*copy = malloc(size)))
+    if (!(*copy = olk_alloc(size)))
         return E_OUTOFMEMORY;
     memcpy(*copy, name, size);
     return S_OK;

@@ -121,7 +121,7 @@ void mapi_logoff(IMAPISession *session);
 HRESULT mapi_session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer);
 
 /* PR_PROFILE_NAME_W of the session's global profile section, as a copy the
- * caller frees with free(). MAPI_E_NOT_FOUND for an empty or missing name;
+ * caller frees with olk_free (memory.h). MAPI_E_NOT_FOUND for an empty or missing name;
  * E_OUTOFMEMORY when the copy cannot be made; MAPI's own failures. */
 HRESULT mapi_read_profile_name(IMAPISession *session, WCHAR **name);
 
