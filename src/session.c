@@ -327,9 +327,6 @@ HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **sessio
     struct logon *logon;
     HRESULT hr;
 
-    if (!session)
-        return E_POINTER;
-    *session = NULL;
     if (!owner->owned)
     {
         owner->borrowed->lpVtbl->AddRef(owner->borrowed);

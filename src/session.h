@@ -38,7 +38,8 @@ HRESULT session_owner_own(const WCHAR *profile, DWORD flags, struct session_owne
 void session_owner_close(struct session_owner *owner);
 
 /* The session, AddRef'd, as IUnknown (an IMAPISession pointer, so a caller
- * may cast or QI). Borrowed: the session given, without a lock. Owned: the
+ * may cast or QI); session is non-NULL and *session NULL (the caller sees
+ * to both). Borrowed: the session given, without a lock. Owned: the
  * current logon under a shared lock; without one, this thread logs on with
  * no lock held, or waits for the thread that is logging on; a call made on
  * the logging-on thread while MAPILogonEx runs (a logon dialog pumping

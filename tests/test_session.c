@@ -129,7 +129,7 @@ static void assert_identity(struct session_owner *owner, const WCHAR *expected)
 
 static IUnknown *get_session(struct session_owner *owner)
 {
-    IUnknown *session = OLK_SENTINEL;
+    IUnknown *session = NULL;
 
     assert_hr(session_owner_get_session(owner, &session), S_OK);
     assert_non_null(session);
@@ -147,7 +147,7 @@ static void touch_session(struct session_owner *owner)
 
 static void assert_get_session_fails(struct session_owner *owner, HRESULT expected)
 {
-    IUnknown *session = OLK_SENTINEL;
+    IUnknown *session = NULL;
 
     assert_hr(session_owner_get_session(owner, &session), expected);
     assert_null(session);
@@ -769,7 +769,7 @@ static void WINAPI reenter_during_logon(void *context)
     struct reentry *reentry = context;
     WCHAR name[16];
 
-    reentry->session = OLK_SENTINEL;
+    reentry->session = NULL;
     reentry->session_hr = session_owner_get_session(reentry->owner, &reentry->session);
     reentry->cch = ARRAY_SIZE(name);
     reentry->identity_hr = session_owner_get_identity(reentry->owner, name, &reentry->cch);
