@@ -15,10 +15,9 @@
 
 #include "olkhelper.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define CLSID_CCH 39
-/* Longest key below Software\Classes: CLSID\{clsid}\VersionIndependentProgID. */
-#define PATH_CCH 96
+#define CLSID_CCH ARRAYSIZE(L"{00000000-0000-0000-0000-000000000000}")
+/* The longest key below Software\Classes. */
+#define KEY_CCH ARRAYSIZE(L"CLSID\\{00000000-0000-0000-0000-000000000000}\\VersionIndependentProgID")
 
 static const WCHAR classes_path[] = L"Software\\Classes";
 static const WCHAR description[] = L"olkhelper Outlook account helper";
@@ -64,7 +63,7 @@ static const struct reg_key class_keys[] =
 struct names
 {
     WCHAR clsid[CLSID_CCH];
-    WCHAR clsid_key[PATH_CCH];
+    WCHAR clsid_key[KEY_CCH];
 };
 
 enum progid_state { PROGID_ABSENT, PROGID_OURS, PROGID_FOREIGN };
@@ -138,7 +137,7 @@ static BOOL init_names(struct names *names)
 {
     if (!StringFromGUID2(&CLSID_OlkAccountHelper, names->clsid, CLSID_CCH))
         return FALSE;
-    return join_path(names->clsid_key, PATH_CCH, L"CLSID", names->clsid);
+    return join_path(names->clsid_key, KEY_CCH, L"CLSID", names->clsid);
 }
 
 static const WCHAR *base_name(const struct names *names, enum key_base base)
@@ -224,7 +223,7 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
         return HRESULT_FROM_WIN32(err);
 
     keep_first(&first, delete_key(ops, classes, names->clsid_key));
-    for (i = 0; i < ARRAY_SIZE(progids); i++)
+    for (i = 0; i < ARRAYSIZE(progids); i++)
     {
         enum progid_state state;
 
@@ -251,7 +250,7 @@ static HRESULT check_progids_free(const struct registry_ops *ops, HKEY root, con
     if (err != ERROR_SUCCESS)
         return HRESULT_FROM_WIN32(err);
 
-    for (i = 0; err == ERROR_SUCCESS && i < ARRAY_SIZE(progids); i++)
+    for (i = 0; err == ERROR_SUCCESS && i < ARRAYSIZE(progids); i++)
     {
         enum progid_state state;
 
@@ -276,13 +275,13 @@ static LSTATUS set_string(const struct registry_ops *ops, HKEY key, const WCHAR 
 static LSTATUS write_key(const struct registry_ops *ops, HKEY classes, const struct names *names,
                          const WCHAR *module_path, const struct reg_key *entry, BOOL *created)
 {
-    WCHAR path[PATH_CCH];
+    WCHAR path[KEY_CCH];
     BOOL new_key = FALSE;
     LSTATUS err;
     HKEY key;
     unsigned int i;
 
-    if (!join_path(path, ARRAY_SIZE(path), base_name(names, entry->base), entry->subkey))
+    if (!join_path(path, ARRAYSIZE(path), base_name(names, entry->base), entry->subkey))
         return ERROR_BUFFER_OVERFLOW;
     err = ops->create_key(classes, path, KEY_SET_VALUE, &key, &new_key);
     if (err != ERROR_SUCCESS)
@@ -307,7 +306,7 @@ static HRESULT write_keys(const struct registry_ops *ops, HKEY root, const struc
     err = ops->create_key(root, classes_path, KEY_CREATE_SUB_KEY, &classes, &unused);
     if (err != ERROR_SUCCESS)
         return HRESULT_FROM_WIN32(err);
-    for (i = 0; err == ERROR_SUCCESS && i < ARRAY_SIZE(class_keys); i++)
+    for (i = 0; err == ERROR_SUCCESS && i < ARRAYSIZE(class_keys); i++)
         err = write_key(ops, classes, names, module_path, &class_keys[i], created);
     ops->close_key(classes);
     return HRESULT_FROM_WIN32(err);
@@ -317,7 +316,7 @@ static HRESULT write_keys(const struct registry_ops *ops, HKEY root, const struc
 
 HRESULT registry_register(const struct registry_ops *ops, HKEY root, const WCHAR *module_path)
 {
-    BOOL created[ARRAY_SIZE(progids)] = { FALSE, FALSE };
+    BOOL created[ARRAYSIZE(progids)] = { FALSE, FALSE };
     struct names names;
     HRESULT hr;
 

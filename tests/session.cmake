@@ -39,7 +39,7 @@ set_target_properties(olkplant PROPERTIES PREFIX "" IMPORT_PREFIX "lib")
 
 # --- test programs ------------------------------------------------------------
 olk_test_exe(test_mapi SOURCES test_mapi.c LIBS olk_mapi)
-olk_test_exe(test_session SOURCES test_session.c fake_session.c LIBS olkhelper_core)
+olk_test_exe(test_session SOURCES test_session.c fake_session.c alloc_faults.c LIBS olkhelper_core)
 olk_test_exe(test_session_threads SOURCES test_session_threads.c LIBS olkhelper_core)
 target_include_directories(test_session PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/stubmapi)
 target_include_directories(test_session_threads PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/stubmapi)

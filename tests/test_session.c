@@ -26,6 +26,7 @@
 
 #include <mapix.h>
 
+#include "alloc_faults.h"
 #include "fake_session.h"
 #include "mapi.h"
 #include "memory.h"
@@ -696,6 +697,59 @@ static void test_named_identity_does_not_wait_for_logon(void **state)
     session_owner_close(during_logon.owner);
 }
 
+/* Each allocation of an owned logon can fail: configuring and logging on
+ * answer E_OUTOFMEMORY with nothing logged on; a default profile's name that
+ * could not be kept is read again by GetIdentity, whose own shortage is
+ * HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY). Nothing is left behind. */
+static void logon_with_faults(void *context)
+{
+    const WCHAR *profile = context;
+    struct session_owner *owner = NULL;
+    IUnknown *session = NULL;
+    struct olkstub_stats stats;
+    WCHAR name[OLKSTUB_NAME_CCH];
+    DWORD cch = ARRAY_SIZE(name);
+    HRESULT hr;
+
+    if (FAILED(hr = session_owner_own(profile, 0, &owner)))
+    {
+        assert_hr(hr, E_OUTOFMEMORY);
+        assert_null(owner);
+    }
+    else if (FAILED(hr = session_owner_get_session(owner, &session)))
+    {
+        assert_hr(hr, E_OUTOFMEMORY);
+        assert_null(session);
+        stub_stats(&stats);
+        assert_int_equal(stats.live_sessions, 0);
+        session_owner_close(owner);
+    }
+    else
+    {
+        hr = session_owner_get_identity(owner, name, &cch);
+        if (FAILED(hr))
+            assert_hr(hr, HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY));
+        else
+            assert_int_equal(cch, 8);
+        IUnknown_Release(session);
+        session_owner_close(owner);
+    }
+    if (!alloc_faults_injected())
+        assert_hr(hr, S_OK);
+    assert_int_equal(alloc_faults_live(), 0);
+    assert_stub_clean();
+}
+
+static void test_owned_out_of_memory(void **state)
+{
+    (void)state;
+    /* the owner, the name, the logon */
+    assert_int_equal(alloc_faults_each(logon_with_faults, L"Outlook"), 3);
+    /* the owner, the logon, the name read and kept at the logon, then again
+     * by GetIdentity when the first could not be kept */
+    assert_true(alloc_faults_each(logon_with_faults, NULL) >= 4);
+}
+
 /* The default profile's name is read from the session; once read it is the
  * profile of every later logon, whatever the default becomes. */
 /* After a hands-off, the default moves from Work to Outlook: the next logon
@@ -1229,6 +1283,7 @@ static const struct CMUnitTest owned_tests[] =
     STUB_TEST(test_owned_hands_off_unheld_logs_off_at_once),
     STUB_TEST(test_owned_end_logs_off_held_sessions),
     STUB_TEST(test_named_identity_does_not_wait_for_logon),
+    STUB_TEST(test_owned_out_of_memory),
 };
 
 static const struct CMUnitTest failure_tests[] =

@@ -13,8 +13,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define PATH_CCH 1024
 
 /* GetProcAddress's FARPROC to the entry point's own type; void (*)(void) is
  * the type gcc accepts as a bridge between unrelated function types. */
@@ -114,7 +112,7 @@ static void *real_open_installer(void)
 {
     WCHAR path[MAX_PATH];
 
-    if (!system_file(real_system_directory, L"msi.dll", path, ARRAY_SIZE(path)))
+    if (!system_file(real_system_directory, L"msi.dll", path, ARRAYSIZE(path)))
         return NULL;
     return LoadLibraryExW(path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
 }
@@ -192,6 +190,8 @@ static BOOL take_module(struct search *s, HMODULE module)
     return TRUE;
 }
 
+/* Paths are at most MAX_PATH: LoadLibraryExW loads no longer one in a host
+ * that is not long-path aware. */
 static BOOL try_path(struct search *s, const WCHAR *path)
 {
     HMODULE module;
@@ -209,7 +209,7 @@ static BOOL try_preloaded(struct search *s)
     HMODULE module;
     size_t i;
 
-    for (i = 0; i < ARRAY_SIZE(preloaded_mapi); i++)
+    for (i = 0; i < ARRAYSIZE(preloaded_mapi); i++)
     {
         if (s->ops->attach_loaded(preloaded_mapi[i], &module) && module && take_module(s, module))
             return TRUE;
@@ -233,21 +233,21 @@ static BOOL read_string(const struct mapi_loader_ops *ops, const WCHAR *subkey, 
 static BOOL try_default_client(struct search *s)
 {
     static const WCHAR clients[] = L"Software\\Clients\\Mail";
-    WCHAR client[256], subkey[ARRAY_SIZE(clients) + 1 + ARRAY_SIZE(client)];
-    WCHAR raw[PATH_CCH], path[PATH_CCH];
+    WCHAR client[256], subkey[ARRAYSIZE(clients) + 1 + ARRAYSIZE(client)];
+    WCHAR raw[MAX_PATH], path[MAX_PATH];
     DWORD type, len;
 
-    if (!read_string(s->ops, clients, NULL, client, ARRAY_SIZE(client), &type))
+    if (!read_string(s->ops, clients, NULL, client, ARRAYSIZE(client), &type))
         return FALSE;
     wcscpy(subkey, clients);
-    subkey[ARRAY_SIZE(clients) - 1] = L'\\';
-    wcscpy(subkey + ARRAY_SIZE(clients), client);
-    if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAY_SIZE(raw), &type))
+    subkey[ARRAYSIZE(clients) - 1] = L'\\';
+    wcscpy(subkey + ARRAYSIZE(clients), client);
+    if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAYSIZE(raw), &type))
         return FALSE;
     if (type != REG_EXPAND_SZ)
         return try_path(s, raw);
-    len = s->ops->expand(raw, path, ARRAY_SIZE(path));
-    return len && len <= ARRAY_SIZE(path) && try_path(s, path);
+    len = s->ops->expand(raw, path, ARRAYSIZE(path));
+    return len && len <= ARRAYSIZE(path) && try_path(s, path);
 }
 
 /* olmapi32.dll sits beside the outlook.exe that Windows Installer names. */
@@ -255,15 +255,15 @@ static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR
                                   const WCHAR *qualifier)
 {
     static const WCHAR olmapi32[] = L"olmapi32.dll";
-    WCHAR path[PATH_CCH];
-    DWORD cch = ARRAY_SIZE(path);
+    WCHAR path[MAX_PATH];
+    DWORD cch = ARRAYSIZE(path);
     WCHAR *slash;
 
     if (s->ops->provide_component(installer, category, qualifier, path, &cch) != ERROR_SUCCESS)
         return FALSE;
-    path[ARRAY_SIZE(path) - 1] = 0;
+    path[ARRAYSIZE(path) - 1] = 0;
     slash = wcsrchr(path, L'\\');
-    if (!slash || (size_t)(slash + 1 - path) + ARRAY_SIZE(olmapi32) > ARRAY_SIZE(path))
+    if (!slash || (size_t)(slash + 1 - path) + ARRAYSIZE(olmapi32) > ARRAYSIZE(path))
         return FALSE;
     wcscpy(slash + 1, olmapi32);
     return try_path(s, path);
@@ -292,9 +292,9 @@ static BOOL try_installed_outlook(struct search *s)
 
     if (!outlook_registered(s->ops) || !(installer = s->ops->open_installer()))
         return FALSE;
-    for (c = 0; c < ARRAY_SIZE(outlook_categories) && !found; c++)
+    for (c = 0; c < ARRAYSIZE(outlook_categories) && !found; c++)
     {
-        for (q = 0; q < ARRAY_SIZE(outlook_qualifiers) && !found; q++)
+        for (q = 0; q < ARRAYSIZE(outlook_qualifiers) && !found; q++)
             found = try_outlook_component(s, installer, outlook_categories[c], outlook_qualifiers[q]);
     }
     s->ops->close_installer(installer);
@@ -305,7 +305,7 @@ static BOOL try_system_mapi(struct search *s)
 {
     WCHAR path[MAX_PATH];
 
-    return system_file(s->ops->system_directory, L"mapi32.dll", path, ARRAY_SIZE(path)) && try_path(s, path);
+    return system_file(s->ops->system_directory, L"mapi32.dll", path, ARRAYSIZE(path)) && try_path(s, path);
 }
 
 HRESULT mapi_discover(const struct mapi_loader_ops *ops, struct mapi_functions *out)
