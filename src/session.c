@@ -322,20 +322,26 @@ void session_owner_close(struct session_owner *owner)
     owner_release(owner);
 }
 
-HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **session)
+/* Kept out of line: the borrowed path then needs no frame of its own. */
+static DECLSPEC_NOINLINE HRESULT get_owned_session(struct session_owner *owner, IUnknown **session)
 {
     struct logon *logon;
     HRESULT hr;
 
-    if (!owner->owned)
-    {
-        owner->borrowed->lpVtbl->AddRef(owner->borrowed);
-        *session = (IUnknown *)owner->borrowed;
-        return S_OK;
-    }
     if (FAILED(hr = get_logon(owner, &logon)))
         return hr;
     *session = (IUnknown *)&logon->IMAPISession_iface;
+    return S_OK;
+}
+
+HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **session)
+{
+    IMAPISession *borrowed = owner->borrowed;
+
+    if (owner->owned)
+        return get_owned_session(owner, session);
+    *session = (IUnknown *)borrowed;
+    borrowed->lpVtbl->AddRef(borrowed);
     return S_OK;
 }
 
