@@ -15,8 +15,6 @@
 
 #include "mapi.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The names each architecture must ask for: documented, and decorated on x86. */
 #ifdef _WIN64
 static const char *const required_names[] = { "MAPIInitialize", "MAPIUninitialize", "MAPILogonEx", "MAPIFreeBuffer" };
@@ -204,7 +202,7 @@ static LSTATUS fake_read_string(HKEY root, const WCHAR *subkey, const WCHAR *val
         return give_string(fake.client, REG_SZ, data, cb, type);
     if (!fake.client || !value || wcscmp(value, L"DLLPathEx") || !fake.dllpathex)
         return ERROR_FILE_NOT_FOUND;
-    swprintf(client_key, ARRAY_SIZE(client_key), L"Software\\Clients\\Mail\\%ls", fake.client);
+    swprintf(client_key, ARRAYSIZE(client_key), L"Software\\Clients\\Mail\\%ls", fake.client);
     if (wcscmp(subkey, client_key))
         return ERROR_FILE_NOT_FOUND;
     return give_string(fake.dllpathex, fake.dllpathex_type, data, cb, type);
@@ -235,7 +233,7 @@ static UINT fake_provide_component(void *installer, const WCHAR *category, const
 
     assert_ptr_equal(installer, &fake);
 
-    swprintf(entry, ARRAY_SIZE(entry), L"%ls %ls", category, qualifier);
+    swprintf(entry, ARRAYSIZE(entry), L"%ls %ls", category, qualifier);
     note("msi %s", entry);
     if (!fake.msi_path || wcscmp(category, fake.msi_category) || wcscmp(qualifier, fake.msi_qualifier))
         return ERROR_UNKNOWN_COMPONENT;
@@ -284,7 +282,7 @@ static FARPROC fake_get_proc(HMODULE handle, const char *name)
     const char *const *export;
     WCHAR wide[64];
 
-    MultiByteToWideChar(CP_ACP, 0, name, -1, wide, ARRAY_SIZE(wide));
+    MultiByteToWideChar(CP_ACP, 0, name, -1, wide, ARRAYSIZE(wide));
     note("proc %s", wide);
     assert_non_null(module);
     for (export = module->exports; *export; export++)
@@ -491,7 +489,7 @@ static void test_dllpathex_relative_refused(void **state)
     size_t i;
 
     assert_true(SetEnvironmentVariableW(L"OLKTEST_RELATIVE", L"contosomapi.dll"));
-    for (i = 0; i < ARRAY_SIZE(relative); i++)
+    for (i = 0; i < ARRAYSIZE(relative); i++)
     {
         reset_fake(state);
         add_module(relative[i].value, full_exports);
@@ -603,7 +601,7 @@ static void test_installed_outlook_all_categories_asked(void **state)
     add_module(SYSTEM_MAPI, full_exports);
     assert_hr(discover(&mapi), S_OK);
     assert_module(&mapi, SYSTEM_MAPI);
-    for (i = 0; i < ARRAY_SIZE(categories); i++)
+    for (i = 0; i < ARRAYSIZE(categories); i++)
     {
         snprintf(entry, sizeof(entry), "msi %s outlook.exe", categories[i]);
         assert_before(entry, "load C:\\windows\\system32\\mapi32.dll");
@@ -736,7 +734,7 @@ static void test_export_names(void **state)
     (void)state;
     add_module(SYSTEM_MAPI, full_exports);
     assert_hr(discover(&mapi), S_OK);
-    for (i = 0; i < ARRAY_SIZE(required_names); i++)
+    for (i = 0; i < ARRAYSIZE(required_names); i++)
     {
         snprintf(entry, sizeof(entry), "proc %s", required_names[i]);
         assert_logged(entry);
@@ -858,7 +856,7 @@ static void plant_copies(const WCHAR *dir)
 
     olk_bin_path(L"olkplant.dll", source, MAX_PATH);
     assert_true(CreateDirectoryW(dir, NULL));
-    for (i = 0; i < ARRAY_SIZE(names); i++)
+    for (i = 0; i < ARRAYSIZE(names); i++)
     {
         join(target, dir, names[i]);
         assert_true(CopyFileW(source, target, FALSE));
@@ -1026,7 +1024,7 @@ static void test_planted_dlls_never_loaded(void **state)
     set_path_first(plant, plant->path_dir);
 
     ops.read_string = planted_read_string;
-    for (i = 0; i < ARRAY_SIZE(values); i++)
+    for (i = 0; i < ARRAYSIZE(values); i++)
     {
         planted_dllpathex = values[i];
         assert_hr(mapi_discover(&ops, &mapi), S_OK);

@@ -33,8 +33,6 @@
 #include "olkstubmapi.h"
 #include "session.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 #define OWNED_LOGON_FLAGS (MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION)
 
 /* The provider DLL the group's Wine mapi32 forwards to. */
@@ -80,7 +78,7 @@ static void clear_stub_environment(void)
     };
     size_t i;
 
-    for (i = 0; i < ARRAY_SIZE(names); i++)
+    for (i = 0; i < ARRAYSIZE(names); i++)
         SetEnvironmentVariableW(names[i], NULL);
 }
 
@@ -120,7 +118,7 @@ static int stub_teardown(void **state)
 static void assert_identity(struct session_owner *owner, const WCHAR *expected)
 {
     WCHAR buffer[OLKSTUB_NAME_CCH];
-    DWORD cch = ARRAY_SIZE(buffer);
+    DWORD cch = ARRAYSIZE(buffer);
 
     assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
     assert_int_equal(cch, wcslen(expected) + 1);
@@ -190,7 +188,7 @@ static DWORD WINAPI identity_thread(void *arg)
 {
     struct identity_call *call = arg;
 
-    call->cch = ARRAY_SIZE(call->name);
+    call->cch = ARRAYSIZE(call->name);
     call->hr = session_owner_get_identity(call->owner, call->name, &call->cch);
     return 0;
 }
@@ -295,12 +293,12 @@ static void test_borrow_identity_contract(void **state)
     assert_hr(session_owner_get_identity(owner, NULL, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 6);
 
-    for (i = 0; i < ARRAY_SIZE(buffer); i++)
+    for (i = 0; i < ARRAYSIZE(buffer); i++)
         buffer[i] = L'#';
     cch = 5;
     assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 6);
-    for (i = 0; i < ARRAY_SIZE(buffer); i++)
+    for (i = 0; i < ARRAYSIZE(buffer); i++)
         assert_int_equal(buffer[i], L'#');
 
     cch = 0;
@@ -314,7 +312,7 @@ static void test_borrow_identity_contract(void **state)
     assert_memory_equal(buffer, L"Zoë 1", 6 * sizeof(WCHAR));
     assert_int_equal(buffer[6], L'#');
 
-    cch = ARRAY_SIZE(buffer);
+    cch = ARRAYSIZE(buffer);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
     assert_int_equal(cch, 6);
 
@@ -330,13 +328,13 @@ static void test_borrow_identity_error(void **state)
     struct session_owner *owner = NULL;
     struct fake_session fake;
     WCHAR buffer[16];
-    DWORD cch = ARRAY_SIZE(buffer);
+    DWORD cch = ARRAYSIZE(buffer);
 
     (void)state;
     fake_session_init(&fake);
     assert_hr(session_owner_borrow(fake_session_unknown(&fake), L"", &owner), S_OK);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_NO_SUPPORT);
-    assert_int_equal(cch, ARRAY_SIZE(buffer));
+    assert_int_equal(cch, ARRAYSIZE(buffer));
     assert_int_equal(fake.unexpected_calls, 1);
     session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
@@ -402,13 +400,13 @@ static void test_identity_freed_by_the_session_mapi(void **state)
     UINT len;
 
     (void)state;
-    olk_bin_path(L"foreign\\olmapi32.dll", path, ARRAY_SIZE(path));
+    olk_bin_path(L"foreign\\olmapi32.dll", path, ARRAYSIZE(path));
     assert_non_null(foreign = LoadLibraryW(path));
     assert_hr(mapi_get(&loaded), S_OK);
     assert_ptr_equal(loaded->module, foreign);
 
-    len = GetSystemDirectoryW(path, ARRAY_SIZE(path));
-    assert_true(len > 0 && len + 12 < ARRAY_SIZE(path));
+    len = GetSystemDirectoryW(path, ARRAYSIZE(path));
+    assert_true(len > 0 && len + 12 < ARRAYSIZE(path));
     wcscat(path, L"\\mapi32.dll");
     assert_non_null(system.module = LoadLibraryW(path));
     system.ops = &mapi_loader_default_ops;
@@ -708,7 +706,7 @@ static void logon_with_faults(void *context)
     IUnknown *session = NULL;
     struct olkstub_stats stats;
     WCHAR name[OLKSTUB_NAME_CCH];
-    DWORD cch = ARRAY_SIZE(name);
+    DWORD cch = ARRAYSIZE(name);
     HRESULT hr;
 
     if (FAILED(hr = session_owner_own(profile, 0, &owner)))
@@ -783,7 +781,7 @@ static void test_owned_default_identity_pins_profile(void **state)
 
     assert_hr(session_owner_get_identity(owner, NULL, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 5);
-    cch = ARRAY_SIZE(buffer);
+    cch = ARRAYSIZE(buffer);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 5);
     assert_identity(owner, L"Work");
@@ -825,7 +823,7 @@ static void WINAPI reenter_during_logon(void *context)
 
     reentry->session = NULL;
     reentry->session_hr = session_owner_get_session(reentry->owner, &reentry->session);
-    reentry->cch = ARRAY_SIZE(name);
+    reentry->cch = ARRAYSIZE(name);
     reentry->identity_hr = session_owner_get_identity(reentry->owner, name, &reentry->cch);
 }
 
@@ -991,13 +989,13 @@ static void assert_default_identity_fails(HRESULT logon_hr, HRESULT expected)
 {
     struct session_owner *owner = NULL;
     WCHAR buffer[16], hr_text[16];
-    DWORD cch = ARRAY_SIZE(buffer);
+    DWORD cch = ARRAYSIZE(buffer);
 
-    swprintf(hr_text, ARRAY_SIZE(hr_text), L"%08lx", (unsigned long)logon_hr);
+    swprintf(hr_text, ARRAYSIZE(hr_text), L"%08lx", (unsigned long)logon_hr);
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGON", hr_text));
     assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), expected);
-    assert_int_equal(cch, ARRAY_SIZE(buffer));
+    assert_int_equal(cch, ARRAYSIZE(buffer));
     assert_get_session_fails(owner, logon_hr);
     session_owner_close(owner);
 }
