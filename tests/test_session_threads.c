@@ -232,12 +232,14 @@ static void one_iteration(struct worker *worker, int i)
     }
 }
 
+/* Half the threads in single-threaded apartments, half in the multithreaded
+ * one: the helper is Both-threaded and called directly from either. */
 static DWORD WINAPI stress_thread(void *arg)
 {
     struct worker *worker = arg;
     int i;
 
-    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    CoInitializeEx(NULL, worker->index % 2 ? COINIT_APARTMENTTHREADED : COINIT_MULTITHREADED);
     WaitForSingleObject(worker->start, INFINITE);
     for (i = 0; i < ITERATIONS; i++)
         one_iteration(worker, i);
