@@ -11,9 +11,8 @@
  */
 #include "factory.h"
 
-#include <stdlib.h>
-
 #include "helper.h"
+#include "memory.h"
 #include "olkhelper.h"
 #include "server_lock.h"
 
@@ -60,7 +59,7 @@ static ULONG STDMETHODCALLTYPE factory_Release(IClassFactory *iface)
 
     if (!refcount)
     {
-        free(factory);
+        olk_free(factory);
         server_unlock();
     }
     return refcount;
@@ -123,7 +122,7 @@ static const IClassFactoryVtbl factory_vtbl =
 
 static HRESULT factory_create(IClassFactory **out)
 {
-    struct factory *factory = malloc(sizeof(*factory));
+    struct factory *factory = olk_alloc(sizeof(*factory));
 
     if (!factory)
         return E_OUTOFMEMORY;

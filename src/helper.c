@@ -9,9 +9,10 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <stdlib.h>
+#include <stdatomic.h>
 
 #include "helper.h"
+#include "memory.h"
 #include "olkhelper.h"
 #include "server_lock.h"
 #include "session.h"
@@ -21,7 +22,7 @@ struct helper
     IOlkAccountHelper IOlkAccountHelper_iface;
     IOlkHelperConfig IOlkHelperConfig_iface;
     LONG refcount;
-    struct session_owner *owner; /* NULL until configured, then never changed */
+    struct session_owner *_Atomic owner; /* NULL until configured, then never changed */
 };
 
 static inline struct helper *impl_from_IOlkAccountHelper(IOlkAccountHelper *iface)
@@ -36,16 +37,18 @@ static inline struct helper *impl_from_IOlkHelperConfig(IOlkHelperConfig *iface)
 
 static struct session_owner *helper_owner(struct helper *helper)
 {
-    /* Full barrier: an owner published by another thread is seen whole. */
-    return InterlockedCompareExchangePointer((void **)&helper->owner, NULL, NULL);
+    /* Acquire: an owner published by another thread is seen whole. */
+    return atomic_load_explicit(&helper->owner, memory_order_acquire);
 }
 
 /* Publishes owner unless the helper is configured already; consumes owner. */
 static HRESULT helper_set_owner(struct helper *helper, struct session_owner *owner)
 {
-    if (InterlockedCompareExchangePointer((void **)&helper->owner, owner, NULL) != NULL)
+    struct session_owner *expected = NULL;
+
+    if (!atomic_compare_exchange_strong(&helper->owner, &expected, owner))
     {
-        session_owner_release(owner);
+        session_owner_close(owner);
         return E_OLK_ALREADY_INITIALIZED;
     }
     return S_OK;
@@ -86,9 +89,9 @@ static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
 
     if (!refcount)
     {
-        if (helper->owner)
-            session_owner_release(helper->owner);
-        free(helper);
+        if (helper_owner(helper))
+            session_owner_close(helper_owner(helper));
+        olk_free(helper);
         server_unlock();
     }
     return refcount;
@@ -205,13 +208,14 @@ static const IOlkHelperConfigVtbl config_vtbl =
 
 static struct helper *helper_alloc(void)
 {
-    struct helper *helper = calloc(1, sizeof(*helper));
+    struct helper *helper = olk_alloc(sizeof(*helper));
 
     if (!helper)
         return NULL;
     helper->IOlkAccountHelper_iface.lpVtbl = &helper_vtbl;
     helper->IOlkHelperConfig_iface.lpVtbl = &config_vtbl;
     helper->refcount = 1;
+    atomic_init(&helper->owner, NULL);
     server_lock();
     return helper;
 }

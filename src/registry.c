@@ -20,10 +20,9 @@
 
 #include "olkhelper.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define CLSID_CCH 39
-/* Longest key below Software\Classes: CLSID\{clsid}\VersionIndependentProgID. */
-#define PATH_CCH 96
+#define CLSID_CCH ARRAYSIZE(L"{00000000-0000-0000-0000-000000000000}")
+/* The longest key below Software\Classes. */
+#define KEY_CCH ARRAYSIZE(L"CLSID\\{00000000-0000-0000-0000-000000000000}\\VersionIndependentProgID")
 
 static const WCHAR classes_path[] = L"Software\\Classes";
 static const WCHAR description[] = L"olkhelper Outlook account helper";
@@ -69,7 +68,7 @@ static const struct reg_key class_keys[] =
 struct names
 {
     WCHAR clsid[CLSID_CCH];
-    WCHAR clsid_key[PATH_CCH];
+    WCHAR clsid_key[KEY_CCH];
 };
 
 enum progid_state { PROGID_ABSENT, PROGID_OURS, PROGID_FOREIGN };
@@ -151,7 +150,7 @@ static BOOL init_names(struct names *names)
 {
     if (!StringFromGUID2(&CLSID_OlkAccountHelper, names->clsid, CLSID_CCH))
         return FALSE;
-    return join_path(names->clsid_key, PATH_CCH, L"CLSID", names->clsid);
+    return join_path(names->clsid_key, KEY_CCH, L"CLSID", names->clsid);
 }
 
 static const WCHAR *base_name(const struct names *names, enum key_base base)
@@ -218,13 +217,14 @@ static LSTATUS get_progid_state(const struct registry_ops *ops, HKEY classes, co
 static LSTATUS other_view_registered(const struct registry_ops *ops, HKEY root, const struct names *names,
                                      BOOL *registered)
 {
-    WCHAR clsid_path[PATH_CCH], path[PATH_CCH];
+    /* Software\Classes\ and a key below it, as long as the longest. */
+    WCHAR clsid_path[ARRAYSIZE(classes_path) + KEY_CCH], path[ARRAYSIZE(classes_path) + KEY_CCH];
     LSTATUS err;
     HKEY key;
 
     *registered = FALSE;
-    if (!join_path(clsid_path, PATH_CCH, classes_path, names->clsid_key) ||
-        !join_path(path, PATH_CCH, clsid_path, L"InprocServer32"))
+    if (!join_path(clsid_path, ARRAYSIZE(clsid_path), classes_path, names->clsid_key) ||
+        !join_path(path, ARRAYSIZE(path), clsid_path, L"InprocServer32"))
         return ERROR_BUFFER_OVERFLOW;
     err = ops->open_key(root, path, KEY_QUERY_VALUE | OTHER_VIEW, &key);
     if (err == ERROR_FILE_NOT_FOUND)
@@ -265,7 +265,7 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
     keep_first(&first, err);
     if (err != ERROR_SUCCESS)
         shared_in_use = TRUE;
-    for (i = 0; i < ARRAY_SIZE(progids); i++)
+    for (i = 0; i < ARRAYSIZE(progids); i++)
     {
         BOOL ours_to_remove = created && created[i];
         enum progid_state state;
@@ -295,7 +295,7 @@ static HRESULT check_progids_free(const struct registry_ops *ops, HKEY root, con
     if (err != ERROR_SUCCESS)
         return HRESULT_FROM_WIN32(err);
 
-    for (i = 0; err == ERROR_SUCCESS && i < ARRAY_SIZE(progids); i++)
+    for (i = 0; err == ERROR_SUCCESS && i < ARRAYSIZE(progids); i++)
     {
         enum progid_state state;
 
@@ -320,13 +320,13 @@ static LSTATUS set_string(const struct registry_ops *ops, HKEY key, const WCHAR 
 static LSTATUS write_key(const struct registry_ops *ops, HKEY classes, const struct names *names,
                          const WCHAR *module_path, const struct reg_key *entry, BOOL *created)
 {
-    WCHAR path[PATH_CCH];
+    WCHAR path[KEY_CCH];
     BOOL new_key = FALSE;
     LSTATUS err;
     HKEY key;
     unsigned int i;
 
-    if (!join_path(path, ARRAY_SIZE(path), base_name(names, entry->base), entry->subkey))
+    if (!join_path(path, ARRAYSIZE(path), base_name(names, entry->base), entry->subkey))
         return ERROR_BUFFER_OVERFLOW;
     err = ops->create_key(classes, path, KEY_SET_VALUE, &key, &new_key);
     if (err != ERROR_SUCCESS)
@@ -351,7 +351,7 @@ static HRESULT write_keys(const struct registry_ops *ops, HKEY root, const struc
     err = ops->create_key(root, classes_path, KEY_CREATE_SUB_KEY, &classes, &unused);
     if (err != ERROR_SUCCESS)
         return HRESULT_FROM_WIN32(err);
-    for (i = 0; err == ERROR_SUCCESS && i < ARRAY_SIZE(class_keys); i++)
+    for (i = 0; err == ERROR_SUCCESS && i < ARRAYSIZE(class_keys); i++)
         err = write_key(ops, classes, names, module_path, &class_keys[i], created);
     ops->close_key(classes);
     return HRESULT_FROM_WIN32(err);
@@ -361,7 +361,7 @@ static HRESULT write_keys(const struct registry_ops *ops, HKEY root, const struc
 
 HRESULT registry_register(const struct registry_ops *ops, HKEY root, const WCHAR *module_path)
 {
-    BOOL created[ARRAY_SIZE(progids)] = { FALSE, FALSE };
+    BOOL created[ARRAYSIZE(progids)] = { FALSE, FALSE };
     struct names names;
     HRESULT hr;
 

@@ -36,8 +36,8 @@ extern const struct registry_ops registry_default_ops;
 /* Writes, below root\Software\Classes:
  *   CLSID\{530a73ef-...} = description, with InprocServer32 (module_path,
  *   ThreadingModel Both), ProgID and VersionIndependentProgID;
- *   OlkHelper.AccountHelper.1 = description, with CLSID;
- *   OlkHelper.AccountHelper = description, with CLSID and CurVer.
+ *   OLKHELPER_PROGID = description, with CLSID;
+ *   OLKHELPER_VI_PROGID = description, with CLSID and CurVer.
  * An earlier registration of ours is removed first, so registering twice
  * leaves what registering once does.
  * Returns S_OK; E_INVALIDARG for a NULL ops, root or module_path or an empty

@@ -1,84 +1,116 @@
 /*
  * The session owner (see session.h and docs/sessions.md).
  *
- * Every field behind the critical section; the reference count alone is
- * Interlocked. In owned mode the lock is held across MAPIInitialize,
- * MAPILogonEx and Logoff, so concurrent first callers log on exactly once and
- * a hands-off never races a logon.
+ * What never changes after configuration is read without a lock: the mode,
+ * a borrowed session, and the profile name once known (written once, by a
+ * compare-exchange, and kept to the end). Owned mode keeps its current logon
+ * behind an SRW lock taken shared on the hot path and exclusive only to
+ * change it; no lock is held across a MAPI call or a DLL load: one thread at
+ * a time logs on with the lock released, and others that need that session
+ * wait for it on a condition variable.
  *
  * SPDX-License-Identifier: MIT
  */
 #include "session.h"
 
-#include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <wchar.h>
 
-#include <mapix.h>
-#include <mapiutil.h>
-
-#include "mapi_loader.h"
+#include "logon.h"
+#include "mapi.h"
+#include "memory.h"
 #include "olkhelper.h"
 
-/* Documented in MAPIINIT_0 (and KB 239853); MinGW's mapix.h lacks it. */
-#ifndef MAPI_NO_COINIT
-#define MAPI_NO_COINIT 0x00000008
-#endif
-
-/* The UID of a profile's global section, which holds PR_PROFILE_NAME; MinGW's
- * headers lack pbGlobalProfileSectionGuid. */
-static const BYTE global_profile_section_uid[16] =
+/* A profile name with its length, so GetIdentity copies without counting. */
+struct name
 {
-    0x13, 0xdb, 0xb0, 0xc8, 0xaa, 0x05, 0x10, 0x1a, 0x9b, 0xb0, 0x00, 0xaa, 0x00, 0x2f, 0xc4, 0x5a
+    DWORD cch;                            /* including the NUL */
+    WCHAR text[];
 };
 
 struct session_owner
 {
-    LONG refcount;
-    CRITICAL_SECTION lock;
+    LONG refcount;                        /* the helper's, and one per live logon */
     BOOL owned;
-    DWORD logon_flags;                    /* OLKHELPER_LOGON_*, owned mode */
-    WCHAR *profile;                       /* given, or read from the session and then pinned */
-    IMAPISession *session;                /* a reference of our own, or NULL */
-    const struct mapi_functions *mapi;    /* the MAPI we use, once loaded */
-    BOOL mapi_initialized;                /* our MAPIInitialize succeeded: one MAPIUninitialize owed */
-    BOOL logging_on;                      /* inside MAPIInitialize/MAPILogonEx, lock held */
+    ULONG logon_flags;                    /* extra MAPILogonEx flags, owned mode */
+    struct name *_Atomic profile;         /* given, or pinned by the first logon; then fixed */
+    IMAPISession *borrowed;               /* borrowed mode: our reference, fixed */
+
+    /* Owned mode. */
+    SRWLOCK lock;
+    CONDITION_VARIABLE logon_done;
+    struct logon *current;                /* lock: the session GetMapiSession hands out, our reference */
+    struct logon *logons;                 /* lock: every logon not yet released, current or handed off */
+    DWORD logon_thread;                   /* lock: the thread logging on, or 0 */
+    const struct mapi_functions *mapi;    /* the logon thread's; read-only after */
+    BOOL mapi_initialized;                /* one MAPIUninitialize owed; likewise */
 };
 
-static WCHAR *copy_profile(const WCHAR *profile)
+static struct name *name_create(const WCHAR *text)
 {
-    size_t size;
-    WCHAR *copy;
+    size_t cch = wcslen(text) + 1;
+    struct name *name = olk_alloc(offsetof(struct name, text) + cch * sizeof(WCHAR));
 
-    if (!profile || !profile[0])
+    if (!name)
         return NULL;
-    size = (wcslen(profile) + 1) * sizeof(WCHAR);
-    copy = malloc(size);
-    if (copy)
-        memcpy(copy, profile, size);
-    return copy;
+    name->cch = (DWORD)cch;
+    memcpy(name->text, text, cch * sizeof(WCHAR));
+    return name;
 }
 
-static struct session_owner *owner_alloc(const WCHAR *profile)
+static const struct name *known_profile(struct session_owner *owner)
 {
-    struct session_owner *owner = calloc(1, sizeof(*owner));
+    return atomic_load_explicit(&owner->profile, memory_order_acquire);
+}
 
-    if (!owner)
-        return NULL;
-    if (profile && profile[0] && !(owner->profile = copy_profile(profile)))
+/* The first name published stays; a later one is freed. */
+static const struct name *publish_profile(struct session_owner *owner, struct name *name)
+{
+    struct name *expected = NULL;
+
+    if (!atomic_compare_exchange_strong(&owner->profile, &expected, name))
     {
-        free(owner);
-        return NULL;
+        olk_free(name);
+        return expected;
+    }
+    return name;
+}
+
+static HRESULT owner_create(BOOL owned, const WCHAR *profile, struct session_owner **out)
+{
+    struct session_owner *owner = olk_alloc(sizeof(*owner));
+    struct name *name = NULL;
+
+    if (!owner || (profile && profile[0] && !(name = name_create(profile))))
+    {
+        olk_free(owner);
+        return E_OUTOFMEMORY;
     }
     owner->refcount = 1;
-    InitializeCriticalSection(&owner->lock);
-    return owner;
+    owner->owned = owned;
+    atomic_init(&owner->profile, name);
+    InitializeSRWLock(&owner->lock);
+    InitializeConditionVariable(&owner->logon_done);
+    *out = owner;
+    return S_OK;
+}
+
+static void owner_release(struct session_owner *owner)
+{
+    if (InterlockedDecrement(&owner->refcount))
+        return;
+    if (owner->borrowed)
+        owner->borrowed->lpVtbl->Release(owner->borrowed);
+    if (owner->mapi_initialized)
+        owner->mapi->uninitialize();
+    olk_free(atomic_load(&owner->profile));
+    olk_free(owner);
 }
 
 HRESULT session_owner_borrow(IUnknown *session, const WCHAR *profile, struct session_owner **out)
 {
-    struct session_owner *owner;
-    IMAPISession *mapi_session;
+    IMAPISession *mapi_session = NULL;
     HRESULT hr;
 
     if (!out)
@@ -86,253 +118,278 @@ HRESULT session_owner_borrow(IUnknown *session, const WCHAR *profile, struct ses
     *out = NULL;
     if (!session)
         return E_INVALIDARG;
-    mapi_session = NULL;
-    hr = IUnknown_QueryInterface(session, &IID_IMAPISession, (void **)&mapi_session);
-    if (FAILED(hr))
+    if (FAILED(hr = IUnknown_QueryInterface(session, &IID_IMAPISession, (void **)&mapi_session)))
         return hr;
     if (!mapi_session)
         return E_NOINTERFACE;
-    if (!(owner = owner_alloc(profile)))
+    if (FAILED(hr = owner_create(FALSE, profile, out)))
     {
         mapi_session->lpVtbl->Release(mapi_session);
-        return E_OUTOFMEMORY;
+        return hr;
     }
-    owner->session = mapi_session;
-    *out = owner;
+    (*out)->borrowed = mapi_session;
     return S_OK;
 }
 
 HRESULT session_owner_own(const WCHAR *profile, DWORD flags, struct session_owner **out)
 {
-    struct session_owner *owner;
+    HRESULT hr;
 
     if (!out)
         return E_POINTER;
     *out = NULL;
     if (flags & ~OLKHELPER_LOGON_UI)
         return E_INVALIDARG;
-    if (!(owner = owner_alloc(profile)))
-        return E_OUTOFMEMORY;
-    owner->owned = TRUE;
-    owner->logon_flags = flags;
-    *out = owner;
+    if (FAILED(hr = owner_create(TRUE, profile, out)))
+        return hr;
+    (*out)->logon_flags = flags & OLKHELPER_LOGON_UI ? MAPI_LOGON_UI : 0;
     return S_OK;
 }
 
-void session_owner_addref(struct session_owner *owner)
+/* ---- owned mode: logons --------------------------------------------------- */
+
+/* A logon's last holder is gone (it is logged off and released already). */
+static void detach_logon(void *context, struct logon *logon)
+{
+    struct session_owner *owner = context;
+
+    AcquireSRWLockExclusive(&owner->lock);
+    if (logon->prev)
+        logon->prev->next = logon->next;
+    else
+        owner->logons = logon->next;
+    if (logon->next)
+        logon->next->prev = logon->prev;
+    ReleaseSRWLockExclusive(&owner->lock);
+    owner_release(owner);
+}
+
+/* Caller holds the lock exclusively. */
+static void attach_logon(struct session_owner *owner, struct logon *logon)
 {
     InterlockedIncrement(&owner->refcount);
+    logon->next = owner->logons;
+    if (owner->logons)
+        owner->logons->prev = logon;
+    owner->logons = logon;
 }
 
-/* Caller holds the lock or the last reference. The reference goes whatever
- * Logoff answers: a session MAPI would not log off is still one we must not
- * keep, and HandsOffSession's documented answer for a session the helper
- * opened is S_OK once it is released. */
-static void log_off(struct session_owner *owner)
-{
-    IMAPISession *session = owner->session;
-
-    owner->session = NULL;
-    session->lpVtbl->Logoff(session, 0, 0, 0);
-    session->lpVtbl->Release(session);
-}
-
-void session_owner_release(struct session_owner *owner)
-{
-    if (InterlockedDecrement(&owner->refcount))
-        return;
-    if (owner->session)
-    {
-        if (owner->owned)
-            log_off(owner);
-        else
-            owner->session->lpVtbl->Release(owner->session);
-    }
-    if (owner->mapi_initialized)
-        owner->mapi->uninitialize();
-    DeleteCriticalSection(&owner->lock);
-    free(owner->profile);
-    free(owner);
-}
-
-/* MAPI memory goes back to the MAPI that allocated it: the DLL implementing
- * the session, when it exports MAPIFreeBuffer (a borrowed session may come
- * from another MAPI than the one this process would load), else the MAPI
- * the loader finds. */
-static HRESULT session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer)
-{
-    struct mapi_functions implementer = { 0 };
-    const struct mapi_functions *mapi;
-    HRESULT hr;
-
-    if (GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
-                           (LPCWSTR)(ULONG_PTR)session->lpVtbl->OpenProfileSection, &implementer.module)
-        && (*free_buffer = (LPMAPIFREEBUFFER)(void (*)(void))mapi_loader_proc(&implementer, "MAPIFreeBuffer", 4)))
-        return S_OK;
-    if (FAILED(hr = mapi_loader_get(&mapi)))
-        return hr;
-    *free_buffer = mapi->free_buffer;
-    return S_OK;
-}
-
-/* PR_PROFILE_NAME_W of the session's global profile section, never through
- * an import of HrGetOneProp (Wine's mapi32 exports it only decorated). */
-static HRESULT read_profile_name(IMAPISession *session, WCHAR **name)
-{
-    SizedSPropTagArray(1, tags) = { 1, { PR_PROFILE_NAME_W } };
-    LPMAPIFREEBUFFER free_buffer;
-    LPSPropValue props = NULL;
-    LPPROFSECT section = NULL;
-    ULONG count = 0;
-    HRESULT hr;
-
-    if (FAILED(hr = session_free_buffer(session, &free_buffer)))
-        return hr;
-    hr = session->lpVtbl->OpenProfileSection(session, (LPMAPIUID)global_profile_section_uid, NULL, 0, &section);
-    if (FAILED(hr))
-        return hr;
-    hr = section->lpVtbl->GetProps(section, (LPSPropTagArray)&tags, 0, &count, &props);
-    if (SUCCEEDED(hr))
-    {
-        if (count == 1 && props && props[0].ulPropTag == PR_PROFILE_NAME_W
-            && props[0].Value.lpszW && props[0].Value.lpszW[0])
-            hr = (*name = copy_profile(props[0].Value.lpszW)) ? S_OK : E_OUTOFMEMORY;
-        else
-            hr = MAPI_E_NOT_FOUND;
-    }
-    if (props)
-        free_buffer(props);
-    section->lpVtbl->Release(section);
-    return hr;
-}
-
-/* MAPI_NO_COINIT: MAPI would otherwise CoInitialize the calling thread (as a
- * single-threaded apartment, failing in a multithreaded one) and the
- * balancing MAPIUninitialize, run by whichever thread drops the last
- * reference, would CoUninitialize a thread MAPI never initialised.
- * MAPI_MULTITHREAD_NOTIFICATIONS: notifications get a thread of MAPI's own
+/* MAPI_MULTITHREAD_NOTIFICATIONS: notifications get a thread of MAPI's own
  * instead of depending on the first caller's thread living longest. */
-static HRESULT initialize_locked(struct session_owner *owner)
+static HRESULT initialize(struct session_owner *owner)
 {
-    MAPIINIT_0 init = { MAPI_INIT_VERSION, MAPI_MULTITHREAD_NOTIFICATIONS | MAPI_NO_COINIT };
     HRESULT hr;
 
-    if (!owner->mapi && FAILED(hr = mapi_loader_get(&owner->mapi)))
+    if (!owner->mapi && FAILED(hr = mapi_get(&owner->mapi)))
         return hr;
     if (owner->mapi_initialized)
         return S_OK;
-    hr = owner->mapi->initialize(&init);
+    hr = mapi_initialize(owner->mapi, MAPI_MULTITHREAD_NOTIFICATIONS);
     if (SUCCEEDED(hr))
         owner->mapi_initialized = TRUE;
     return hr;
 }
 
-static HRESULT log_on_with_flags_locked(struct session_owner *owner)
+static HRESULT pin_profile(struct session_owner *owner, IMAPISession *session, const struct name **out)
 {
-    ULONG flags = MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION;
-    IMAPISession *session = NULL;
+    WCHAR *text;
+    struct name *name;
     HRESULT hr;
 
-    if (FAILED(hr = initialize_locked(owner)))
+    if (FAILED(hr = mapi_read_profile_name(session, &text)))
         return hr;
-    flags |= owner->profile ? MAPI_EXPLICIT_PROFILE : MAPI_USE_DEFAULT;
-    if (owner->logon_flags & OLKHELPER_LOGON_UI)
-        flags |= MAPI_LOGON_UI;
-    /* MinGW declares the name LPTSTR; with MAPI_UNICODE it is a WCHAR string. */
-    hr = owner->mapi->logon_ex(0, (LPTSTR)owner->profile, NULL, flags, &session);
-    if (FAILED(hr))
-        return hr;
-    if (!session)
-        return MAPI_E_CALL_FAILED;
-    owner->session = session;
-    /* The default profile is pinned at once: a hands-off and a new logon must
-     * not follow a default changed in between. If the name cannot be read
-     * now, GetIdentity tries again. */
-    if (!owner->profile)
-        read_profile_name(session, &owner->profile);
+    name = name_create(text);
+    olk_free(text);
+    if (!name)
+        return E_OUTOFMEMORY;
+    *out = publish_profile(owner, name);
     return S_OK;
 }
 
-/* The lock is a critical section, which its owner thread may enter again: a
- * logon dialog pumping messages (OLKHELPER_LOGON_UI) can deliver a call to
- * this helper on the thread that is logging on. That call is refused rather
- * than allowed to log on a second time. */
-static HRESULT log_on_locked(struct session_owner *owner)
+/* The MAPI part of a logon, on the logging-on thread, with no lock held. */
+static HRESULT open_logon(struct session_owner *owner, struct logon **out)
 {
+    const struct name *profile = known_profile(owner);
+    IMAPISession *session;
     HRESULT hr;
 
-    if (owner->logging_on)
-        return MAPI_E_BUSY;
-    owner->logging_on = TRUE;
-    hr = log_on_with_flags_locked(owner);
-    owner->logging_on = FALSE;
+    if (FAILED(hr = initialize(owner)))
+        return hr;
+    if (FAILED(hr = mapi_logon(owner->mapi, profile ? profile->text : NULL, owner->logon_flags, &session)))
+        return hr;
+    if (FAILED(hr = logon_create(session, detach_logon, owner, out)))
+    {
+        mapi_logoff(session);
+        return hr;
+    }
+    /* The default profile is pinned at once: a hands-off and a new logon must
+     * not follow a default changed in between. If the name cannot be read
+     * now, GetIdentity tries again. */
+    if (!profile)
+        pin_profile(owner, session, &profile);
+    return S_OK;
+}
+
+/* A call that arrives on the logging-on thread while MAPILogonEx runs (a
+ * logon dialog pumping messages) is refused rather than allowed to wait for
+ * itself or to log on a second time. */
+static HRESULT log_on(struct session_owner *owner, struct logon **out)
+{
+    DWORD thread = GetCurrentThreadId();
+    HRESULT hr;
+
+    AcquireSRWLockExclusive(&owner->lock);
+    while (!owner->current && owner->logon_thread && owner->logon_thread != thread)
+        SleepConditionVariableSRW(&owner->logon_done, &owner->lock, INFINITE, 0);
+    if ((*out = owner->current) || owner->logon_thread)
+    {
+        if (*out)
+            logon_addref(*out);
+        ReleaseSRWLockExclusive(&owner->lock);
+        return *out ? S_OK : MAPI_E_BUSY;
+    }
+    owner->logon_thread = thread;
+    ReleaseSRWLockExclusive(&owner->lock);
+
+    hr = open_logon(owner, out);
+
+    AcquireSRWLockExclusive(&owner->lock);
+    owner->logon_thread = 0;
+    if (SUCCEEDED(hr))
+    {
+        attach_logon(owner, *out);
+        owner->current = *out;
+        logon_addref(*out);
+    }
+    ReleaseSRWLockExclusive(&owner->lock);
+    WakeAllConditionVariable(&owner->logon_done);
     return hr;
+}
+
+/* The current logon, with a reference for the caller. */
+static HRESULT get_logon(struct session_owner *owner, struct logon **out)
+{
+    AcquireSRWLockShared(&owner->lock);
+    if ((*out = owner->current))
+        logon_addref(*out);
+    ReleaseSRWLockShared(&owner->lock);
+    return *out ? S_OK : log_on(owner, out);
+}
+
+static struct logon *take_current(struct session_owner *owner)
+{
+    struct logon *logon;
+
+    AcquireSRWLockExclusive(&owner->lock);
+    logon = owner->current;
+    owner->current = NULL;
+    ReleaseSRWLockExclusive(&owner->lock);
+    return logon;
+}
+
+/* Logs off every logon still held by someone, one at a time and with the
+ * lock released around each Logoff. */
+static void end_logons(struct session_owner *owner)
+{
+    struct logon *logon, *next;
+
+    AcquireSRWLockExclusive(&owner->lock);
+    for (logon = owner->logons; logon && !logon_addref_unless_released(logon); logon = logon->next);
+    ReleaseSRWLockExclusive(&owner->lock);
+    while (logon)
+    {
+        logon_end(logon);
+        AcquireSRWLockExclusive(&owner->lock);
+        for (next = logon->next; next && !logon_addref_unless_released(next); next = next->next);
+        ReleaseSRWLockExclusive(&owner->lock);
+        logon_release(logon);
+        logon = next;
+    }
+}
+
+/* ---- the interface ---------------------------------------------------------- */
+
+void session_owner_close(struct session_owner *owner)
+{
+    struct logon *current;
+
+    if (owner->owned)
+    {
+        if ((current = take_current(owner)))
+            logon_release(current);
+        end_logons(owner);
+    }
+    owner_release(owner);
+}
+
+/* Kept out of line: the borrowed path then needs no frame of its own. */
+static DECLSPEC_NOINLINE HRESULT get_owned_session(struct session_owner *owner, IUnknown **session)
+{
+    struct logon *logon;
+    HRESULT hr;
+
+    if (FAILED(hr = get_logon(owner, &logon)))
+        return hr;
+    *session = (IUnknown *)&logon->IMAPISession_iface;
+    return S_OK;
 }
 
 HRESULT session_owner_get_session(struct session_owner *owner, IUnknown **session)
 {
-    HRESULT hr = S_OK;
+    IMAPISession *borrowed = owner->borrowed;
 
-    if (!session)
-        return E_POINTER;
-    *session = NULL;
-    EnterCriticalSection(&owner->lock);
-    if (!owner->session && owner->owned)
-        hr = log_on_locked(owner);
-    if (SUCCEEDED(hr) && owner->session)
-    {
-        owner->session->lpVtbl->AddRef(owner->session);
-        *session = (IUnknown *)owner->session;
-    }
-    LeaveCriticalSection(&owner->lock);
-    return hr;
+    if (owner->owned)
+        return get_owned_session(owner, session);
+    *session = (IUnknown *)borrowed;
+    borrowed->lpVtbl->AddRef(borrowed);
+    return S_OK;
 }
 
 HRESULT session_owner_hands_off(struct session_owner *owner)
 {
+    struct logon *current;
+
     if (!owner->owned)
         return E_NOTIMPL;
-    EnterCriticalSection(&owner->lock);
-    if (owner->session)
-        log_off(owner);
-    LeaveCriticalSection(&owner->lock);
+    if ((current = take_current(owner)))
+        logon_release(current);
     return S_OK;
 }
 
-/* Once read, the name stays: in owned mode it is also the profile of every
- * later logon. */
-static HRESULT resolve_identity_locked(struct session_owner *owner)
+/* The default profile's name, read from the session (owned mode: logging on
+ * first if need be, which pins it). */
+static HRESULT resolve_identity(struct session_owner *owner, const struct name **name)
 {
-    HRESULT hr;
+    IMAPISession *session = owner->borrowed;
+    struct logon *logon = NULL;
+    HRESULT hr = S_OK;
 
-    if (!owner->session && owner->owned && FAILED(hr = log_on_locked(owner)))
-        return hr;
-    if (owner->profile)
-        return S_OK;
-    /* Re-entered while the first logon pins the name: reading it here too
-     * would leave one of the two copies behind. */
-    if (owner->logging_on)
-        return MAPI_E_BUSY;
-    return read_profile_name(owner->session, &owner->profile);
+    if (owner->owned)
+    {
+        if (FAILED(hr = get_logon(owner, &logon)))
+            return hr;
+        session = logon->session;
+    }
+    if (!(*name = known_profile(owner)))
+        hr = pin_profile(owner, session, name);
+    if (logon)
+        logon_release(logon);
+    return hr;
 }
 
 HRESULT session_owner_get_identity(struct session_owner *owner, WCHAR *buffer, DWORD *pcch)
 {
+    const struct name *name = known_profile(owner);
     HRESULT hr = S_OK;
-    DWORD needed;
 
-    EnterCriticalSection(&owner->lock);
-    if (!owner->profile)
-        hr = resolve_identity_locked(owner);
-    if (SUCCEEDED(hr))
-    {
-        needed = (DWORD)wcslen(owner->profile) + 1;
-        if (!buffer || *pcch < needed)
-            hr = E_OUTOFMEMORY;
-        else
-            memcpy(buffer, owner->profile, needed * sizeof(WCHAR));
-        *pcch = needed;
-    }
-    LeaveCriticalSection(&owner->lock);
+    /* E_OUTOFMEMORY (also MAPI's MAPI_E_NOT_ENOUGH_MEMORY) means "buffer too
+     * small" in GetIdentity's contract: a real shortage must read otherwise. */
+    if (!name && FAILED(hr = resolve_identity(owner, &name)))
+        return hr == E_OUTOFMEMORY ? HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY) : hr;
+    if (buffer && *pcch >= name->cch)
+        memcpy(buffer, name->text, name->cch * sizeof(WCHAR));
+    else
+        hr = E_OUTOFMEMORY;
+    *pcch = name->cch;
     return hr;
 }

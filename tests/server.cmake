@@ -2,7 +2,7 @@
 # COM server: the factory, the exports, self-registration, regsvr32, and COM
 # activation of the registered DLL. Included from tests/CMakeLists.txt.
 
-olk_test_exe(test_factory SOURCES test_factory.c LIBS olkhelper_core)
+olk_test_exe(test_factory SOURCES test_factory.c alloc_faults.c LIBS olkhelper_core)
 olk_wine_test(test_factory COMMAND test_factory)
 
 olk_test_exe(test_registry SOURCES test_registry.c LIBS olkhelper_core)

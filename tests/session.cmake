@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Sessions: the MAPI loader, the session owner, and the stand-in MAPI provider
+# Sessions: the MAPI unit, the session owner, and the stand-in MAPI provider
 # they reach through Wine's mapi32.dll (see docs/sessions.md).
 
 # --- olkstubmapi.dll: the stand-in Extended MAPI provider ----------------------
@@ -33,17 +33,17 @@ add_custom_command(TARGET olkstubmapi POST_BUILD
   VERBATIM)
 
 # A DLL that records being loaded and refuses to load, planted by
-# test_mapi_loader where a careless search would find it.
+# test_mapi where a careless search would find it.
 add_library(olkplant SHARED stubmapi/olkplant.c)
 set_target_properties(olkplant PROPERTIES PREFIX "" IMPORT_PREFIX "lib")
 
 # --- test programs ------------------------------------------------------------
-olk_test_exe(test_mapi_loader SOURCES test_mapi_loader.c LIBS olkhelper_core)
-olk_test_exe(test_session SOURCES test_session.c fake_session.c LIBS olkhelper_core)
+olk_test_exe(test_mapi SOURCES test_mapi.c LIBS olk_mapi)
+olk_test_exe(test_session SOURCES test_session.c fake_session.c alloc_faults.c LIBS olkhelper_core)
 olk_test_exe(test_session_threads SOURCES test_session_threads.c LIBS olkhelper_core)
 target_include_directories(test_session PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/stubmapi)
 target_include_directories(test_session_threads PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/stubmapi)
-add_dependencies(test_mapi_loader olkplant olkstubmapi)
+add_dependencies(test_mapi olkplant olkstubmapi)
 add_dependencies(test_session olkstubmapi olkstubnologon)
 add_dependencies(test_session_threads olkstubmapi)
 
@@ -51,8 +51,8 @@ add_dependencies(test_session_threads olkstubmapi)
 # Wine's mapi32 reads the mail client from the registry once, when it loads;
 # each provider variant (none, a missing DLL, one lacking MAPILogonEx) is
 # therefore a process of its own.
-olk_wine_test(mapi_loader COMMAND test_mapi_loader)
-foreach(_group borrowed foreign_mapi owned failures no_provider provider_missing provider_lacks_export)
+olk_wine_test(mapi COMMAND test_mapi)
+foreach(_group borrowed foreign_mapi owned blocking_load failures no_provider provider_missing provider_lacks_export)
   olk_wine_test(session_${_group} COMMAND test_session ${_group})
 endforeach()
 olk_wine_test(session_threads COMMAND test_session_threads)

@@ -9,6 +9,7 @@
 
 #include <ocidl.h>
 
+#include "alloc_faults.h"
 #include "factory.h"
 #include "server_lock.h"
 
@@ -253,6 +254,38 @@ static void test_lock_server_unbalanced(void **state)
     assert_int_equal(IClassFactory_Release(factory), 0);
 }
 
+/* Each allocation of a factory and of the object it creates can fail: the
+ * documented E_OUTOFMEMORY, a NULL out-pointer, and nothing left behind. */
+static void factory_with_faults(void *context)
+{
+    IClassFactory *factory = OLK_SENTINEL;
+    IUnknown *object = OLK_SENTINEL;
+    HRESULT hr;
+
+    (void)context;
+    hr = factory_get_class_object(&CLSID_OlkAccountHelper, &IID_IClassFactory, (void **)&factory);
+    if (SUCCEEDED(hr))
+    {
+        hr = IClassFactory_CreateInstance(factory, NULL, &IID_IUnknown, (void **)&object);
+        if (SUCCEEDED(hr))
+            IUnknown_Release(object);
+        else
+            assert_null(object);
+        IClassFactory_Release(factory);
+    }
+    else
+        assert_null(factory);
+    assert_hr(hr, alloc_faults_injected() ? E_OUTOFMEMORY : S_OK);
+    assert_int_equal(alloc_faults_live(), 0);
+    assert_int_equal(server_lock_count(), 0);
+}
+
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    assert_int_equal(alloc_faults_each(factory_with_faults, NULL), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] =
@@ -267,6 +300,7 @@ int main(void)
         cmocka_unit_test_teardown(test_create_instance_bad_args, teardown),
         cmocka_unit_test_teardown(test_lock_server, teardown),
         cmocka_unit_test_teardown(test_lock_server_unbalanced, teardown),
+        cmocka_unit_test_teardown(test_out_of_memory, teardown),
     };
 
     olk_test_init();

@@ -9,6 +9,7 @@
 
 #include <wchar.h>
 
+#include "alloc_faults.h"
 #include "fake_session.h"
 #include "helper.h"
 #include "server_lock.h"
@@ -477,6 +478,47 @@ static void test_configure_race(void **state)
     }
 }
 
+/* Each allocation of a helper configured in one call can fail: the
+ * documented E_OUTOFMEMORY, a NULL out-pointer, every reference given back. */
+struct configuration
+{
+    struct fake_session *fake;    /* NULL: owned mode */
+    const WCHAR *profile;
+};
+
+static void create_with_faults(void *context)
+{
+    const struct configuration *c = context;
+    IOlkAccountHelper *helper = OLK_SENTINEL;
+    HRESULT hr;
+
+    hr = helper_create_configured(c->fake ? fake_session_unknown(c->fake) : NULL, c->profile, 0,
+                                  &IID_IOlkAccountHelper, (void **)&helper);
+    assert_hr(hr, alloc_faults_injected() ? E_OUTOFMEMORY : S_OK);
+    if (SUCCEEDED(hr))
+        IOlkAccountHelper_Release(helper);
+    else
+        assert_null(helper);
+    assert_int_equal(alloc_faults_live(), 0);
+    assert_int_equal(server_lock_count(), 0);
+    if (c->fake)
+        assert_int_equal(c->fake->refcount, 1);
+}
+
+static void test_out_of_memory(void **state)
+{
+    struct fake_session fake;
+    struct configuration borrowed = { &fake, L"Outlook" }, unnamed = { &fake, NULL }, owned = { NULL, L"Outlook" };
+
+    (void)state;
+    fake_session_init(&fake);
+    /* the helper, the session owner, the name */
+    assert_int_equal(alloc_faults_each(create_with_faults, &borrowed), 3);
+    assert_int_equal(alloc_faults_each(create_with_faults, &unnamed), 2);
+    assert_int_equal(alloc_faults_each(create_with_faults, &owned), 3);
+    assert_int_equal(fake.unexpected_calls, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] =
@@ -499,6 +541,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_create_bad_args, setup_unconfigured, teardown),
         cmocka_unit_test_setup_teardown(test_create_configured, setup_unconfigured, teardown),
         cmocka_unit_test_setup_teardown(test_configure_race, setup_unconfigured, teardown),
+        cmocka_unit_test(test_out_of_memory),
     };
 
     olk_test_init();

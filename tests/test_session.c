@@ -7,6 +7,7 @@
  * group name:
  *   borrowed               a session the caller opened
  *   owned                  logon, hands-off, re-logon, identity, release
+ *   blocking_load          a logon stuck loading MAPI holds no lock
  *   failures               MAPIInitialize / MAPILogonEx / Logoff failing, unknown profile
  *   no_provider            no Extended MAPI provider registered
  *   provider_missing       the provider DLL does not exist
@@ -19,21 +20,18 @@
 #include "olktest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include <mapix.h>
 
+#include "alloc_faults.h"
 #include "fake_session.h"
-#include "mapi_loader.h"
+#include "mapi.h"
+#include "memory.h"
 #include "olkstubmapi.h"
 #include "session.h"
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-#ifndef MAPI_NO_COINIT
-#define MAPI_NO_COINIT 0x00000008
-#endif
 
 #define OWNED_LOGON_FLAGS (MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION)
 
@@ -80,7 +78,7 @@ static void clear_stub_environment(void)
     };
     size_t i;
 
-    for (i = 0; i < ARRAY_SIZE(names); i++)
+    for (i = 0; i < ARRAYSIZE(names); i++)
         SetEnvironmentVariableW(names[i], NULL);
 }
 
@@ -120,7 +118,7 @@ static int stub_teardown(void **state)
 static void assert_identity(struct session_owner *owner, const WCHAR *expected)
 {
     WCHAR buffer[OLKSTUB_NAME_CCH];
-    DWORD cch = ARRAY_SIZE(buffer);
+    DWORD cch = ARRAYSIZE(buffer);
 
     assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
     assert_int_equal(cch, wcslen(expected) + 1);
@@ -130,7 +128,7 @@ static void assert_identity(struct session_owner *owner, const WCHAR *expected)
 
 static IUnknown *get_session(struct session_owner *owner)
 {
-    IUnknown *session = OLK_SENTINEL;
+    IUnknown *session = NULL;
 
     assert_hr(session_owner_get_session(owner, &session), S_OK);
     assert_non_null(session);
@@ -148,10 +146,51 @@ static void touch_session(struct session_owner *owner)
 
 static void assert_get_session_fails(struct session_owner *owner, HRESULT expected)
 {
-    IUnknown *session = OLK_SENTINEL;
+    IUnknown *session = NULL;
 
     assert_hr(session_owner_get_session(owner, &session), expected);
     assert_null(session);
+}
+
+/* A MAPI call on the session as a holder makes one: its profile name, read
+ * from its global profile section. */
+static HRESULT use_session(IUnknown *session)
+{
+    WCHAR *name = NULL;
+    HRESULT hr = mapi_read_profile_name((IMAPISession *)session, &name);
+
+    olk_free(name);
+    return hr;
+}
+
+/* Runs routine(arg) on a thread of its own; FALSE if it has not returned
+ * within 10 s (it waits for something it must not wait for). */
+static BOOL finishes(LPTHREAD_START_ROUTINE routine, void *arg)
+{
+    HANDLE thread = CreateThread(NULL, 0, routine, arg, 0, NULL);
+    DWORD wait;
+
+    assert_non_null(thread);
+    wait = WaitForSingleObject(thread, 10000);
+    CloseHandle(thread);
+    return wait == WAIT_OBJECT_0;
+}
+
+struct identity_call
+{
+    struct session_owner *owner;
+    HRESULT hr;
+    DWORD cch;
+    WCHAR name[OLKSTUB_NAME_CCH];
+};
+
+static DWORD WINAPI identity_thread(void *arg)
+{
+    struct identity_call *call = arg;
+
+    call->cch = ARRAYSIZE(call->name);
+    call->hr = session_owner_get_identity(call->owner, call->name, &call->cch);
+    return 0;
 }
 
 /* ---- borrowed ------------------------------------------------------------- */
@@ -208,11 +247,7 @@ static void test_borrow_references(void **state)
     IUnknown_Release(session);
     EXPECT_REF(&fake.IMAPISession_iface, 2);
 
-    session_owner_addref(owner);
-    session_owner_release(owner);
-    EXPECT_REF(&fake.IMAPISession_iface, 2);
-
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
     assert_int_equal(fake.logoffs, 0);
     assert_int_equal(fake.unexpected_calls, 0);
@@ -237,7 +272,7 @@ static void test_borrow_hands_off_is_not_implemented(void **state)
     session = get_session(owner);
     assert_ptr_equal(session, &fake.IMAPISession_iface);
     IUnknown_Release(session);
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
 }
 
@@ -258,12 +293,12 @@ static void test_borrow_identity_contract(void **state)
     assert_hr(session_owner_get_identity(owner, NULL, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 6);
 
-    for (i = 0; i < ARRAY_SIZE(buffer); i++)
+    for (i = 0; i < ARRAYSIZE(buffer); i++)
         buffer[i] = L'#';
     cch = 5;
     assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 6);
-    for (i = 0; i < ARRAY_SIZE(buffer); i++)
+    for (i = 0; i < ARRAYSIZE(buffer); i++)
         assert_int_equal(buffer[i], L'#');
 
     cch = 0;
@@ -277,12 +312,12 @@ static void test_borrow_identity_contract(void **state)
     assert_memory_equal(buffer, L"Zoë 1", 6 * sizeof(WCHAR));
     assert_int_equal(buffer[6], L'#');
 
-    cch = ARRAY_SIZE(buffer);
+    cch = ARRAYSIZE(buffer);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), S_OK);
     assert_int_equal(cch, 6);
 
     assert_int_equal(fake.unexpected_calls, 0);
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
 }
 
@@ -293,15 +328,15 @@ static void test_borrow_identity_error(void **state)
     struct session_owner *owner = NULL;
     struct fake_session fake;
     WCHAR buffer[16];
-    DWORD cch = ARRAY_SIZE(buffer);
+    DWORD cch = ARRAYSIZE(buffer);
 
     (void)state;
     fake_session_init(&fake);
     assert_hr(session_owner_borrow(fake_session_unknown(&fake), L"", &owner), S_OK);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_NO_SUPPORT);
-    assert_int_equal(cch, ARRAY_SIZE(buffer));
+    assert_int_equal(cch, ARRAYSIZE(buffer));
     assert_int_equal(fake.unexpected_calls, 1);
-    session_owner_release(owner);
+    session_owner_close(owner);
     EXPECT_REF(&fake.IMAPISession_iface, 1);
 }
 
@@ -319,7 +354,7 @@ static void test_borrow_identity_from_session(void **state)
 
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L"Outlook;Zoë Łukasiewicz"));
-    assert_hr(mapi_loader_get(&mapi), S_OK);
+    assert_hr(mapi_get(&mapi), S_OK);
     stub_reset();
     assert_hr(mapi->initialize(&init), S_OK);
     assert_hr(mapi->logon_ex(0, (LPTSTR)L"zoë Łukasiewicz", NULL,
@@ -333,7 +368,7 @@ static void test_borrow_identity_from_session(void **state)
     assert_int_equal(stats.live_objects, 0);
     assert_int_equal(stats.live_session_refs, 2);
     assert_hr(session_owner_hands_off(owner), E_NOTIMPL);
-    session_owner_release(owner);
+    session_owner_close(owner);
 
     stub_stats(&stats);
     assert_int_equal(stats.live_session_refs, 1);
@@ -365,18 +400,19 @@ static void test_identity_freed_by_the_session_mapi(void **state)
     UINT len;
 
     (void)state;
-    olk_bin_path(L"foreign\\olmapi32.dll", path, ARRAY_SIZE(path));
+    olk_bin_path(L"foreign\\olmapi32.dll", path, ARRAYSIZE(path));
     assert_non_null(foreign = LoadLibraryW(path));
-    assert_hr(mapi_loader_get(&loaded), S_OK);
+    assert_hr(mapi_get(&loaded), S_OK);
     assert_ptr_equal(loaded->module, foreign);
 
-    len = GetSystemDirectoryW(path, ARRAY_SIZE(path));
-    assert_true(len > 0 && len + 12 < ARRAY_SIZE(path));
+    len = GetSystemDirectoryW(path, ARRAYSIZE(path));
+    assert_true(len > 0 && len + 12 < ARRAYSIZE(path));
     wcscat(path, L"\\mapi32.dll");
     assert_non_null(system.module = LoadLibraryW(path));
-    initialize = (LPMAPIINITIALIZE)(void (*)(void))mapi_loader_proc(&system, "MAPIInitialize", 4);
-    uninitialize = (LPMAPIUNINITIALIZE)(void (*)(void))mapi_loader_proc(&system, "MAPIUninitialize", 0);
-    logon = (LPMAPILOGONEX)(void (*)(void))mapi_loader_proc(&system, "MAPILogonEx", 20);
+    system.ops = &mapi_loader_default_ops;
+    initialize = (LPMAPIINITIALIZE)(void (*)(void))mapi_proc(&system, "MAPIInitialize", 4);
+    uninitialize = (LPMAPIUNINITIALIZE)(void (*)(void))mapi_proc(&system, "MAPIUninitialize", 0);
+    logon = (LPMAPILOGONEX)(void (*)(void))mapi_proc(&system, "MAPILogonEx", 20);
     assert_true(initialize && uninitialize && logon);
     assert_hr(initialize(&init), S_OK);
     assert_hr(logon(0, (LPTSTR)L"Outlook", NULL,
@@ -392,7 +428,7 @@ static void test_identity_freed_by_the_session_mapi(void **state)
     if (stats.violations)
         fail_msg("the loaded MAPI saw %ld violation(s): %s", (long)stats.violations, stats.last_violation);
 
-    session_owner_release(owner);
+    session_owner_close(owner);
     assert_hr(session->lpVtbl->Logoff(session, 0, 0, 0), S_OK);
     session->lpVtbl->Release(session);
     uninitialize();
@@ -439,7 +475,7 @@ static void test_owned_is_lazy(void **state)
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
     assert_memory_equal(stats.last_logon_profile, L"Outlook", sizeof(L"Outlook"));
     IUnknown_Release(session);
-    session_owner_release(owner);
+    session_owner_close(owner);
 
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 1);
@@ -462,12 +498,16 @@ static void test_owned_same_session(void **state)
     stub_stats(&stats);
     assert_int_equal(stats.logons, 1);
     assert_int_equal(stats.initialize_calls, 1);
-    assert_int_equal(stats.live_session_refs, 3);
+    /* MAPI's session has the owner's reference only; the holders' references
+     * are on the session handed out. */
+    assert_int_equal(stats.live_session_refs, 1);
+    EXPECT_REF(first, 3);
     IUnknown_Release(first);
     IUnknown_Release(second);
+    EXPECT_REF(first, 1);
     stub_stats(&stats);
     assert_int_equal(stats.live_session_refs, 1);
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 static void test_owned_hands_off_and_again(void **state)
@@ -497,7 +537,7 @@ static void test_owned_hands_off_and_again(void **state)
     assert_int_equal(stats.initialize_calls, 1);
     assert_int_equal(stats.live_sessions, 1);
     IUnknown_Release(session);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 2);
 }
@@ -511,14 +551,14 @@ static void test_owned_hands_off_without_session(void **state)
     stub_stats(&before);
     assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
     assert_hr(session_owner_hands_off(owner), S_OK);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&after);
     assert_int_equal(after.logon_calls, before.logon_calls);
     assert_int_equal(after.initialize_calls, before.initialize_calls);
     assert_int_equal(after.uninitialize_calls, before.uninitialize_calls);
 }
 
-/* Only the owner's last reference logs off, and then MAPI is uninitialized. */
+/* Closing the owner logs off, and then MAPI is uninitialized. */
 static void test_owned_release_logs_off(void **state)
 {
     struct session_owner *owner = NULL;
@@ -527,16 +567,185 @@ static void test_owned_release_logs_off(void **state)
     (void)state;
     assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
     touch_session(owner);
-    session_owner_addref(owner);
-    session_owner_release(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 0);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logoffs, 1);
     assert_int_equal(stats.live_sessions, 0);
     assert_int_equal(stats.uninitialize_calls, 1);
     assert_int_equal(stats.init_depth, 0);
+}
+
+/* Two holders of the owned session: the first one's hands-off leaves the
+ * second one's session usable until it releases it; only then is it logged
+ * off. The next session is a new logon. */
+static void test_owned_hands_off_keeps_other_holders(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IUnknown *first, *second, *next;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    first = get_session(owner);
+    second = get_session(owner);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    assert_hr(use_session(second), S_OK);
+    assert_hr(use_session(first), S_OK);
+    IUnknown_Release(first);
+    assert_hr(use_session(second), S_OK);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 0);
+    assert_int_equal(stats.violations, 0);
+
+    next = get_session(owner);
+    assert_hr(use_session(next), S_OK);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 2);
+    assert_int_equal(stats.live_sessions, 2);
+
+    IUnknown_Release(second);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 1);
+    assert_int_equal(stats.live_sessions, 1);
+    IUnknown_Release(next);
+    session_owner_close(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 2);
+}
+
+/* A hands-off with no holder left logs off at once: handed-off sessions
+ * never outnumber the references callers hold. */
+static void test_owned_hands_off_unheld_logs_off_at_once(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    int i;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    for (i = 0; i < 5; i++)
+    {
+        touch_session(owner);
+        assert_hr(session_owner_hands_off(owner), S_OK);
+        stub_stats(&stats);
+        assert_int_equal(stats.logoffs, i + 1);
+        assert_int_equal(stats.live_sessions, 0);
+    }
+    session_owner_close(owner);
+}
+
+/* The owner's end logs off every session it opened, held or not; a holder
+ * that outlives it gets MAPI_E_END_OF_SESSION, and its release is the
+ * session's last. */
+static void test_owned_end_logs_off_held_sessions(void **state)
+{
+    struct session_owner *owner = NULL;
+    struct olkstub_stats stats;
+    IUnknown *old, *current;
+
+    (void)state;
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    old = get_session(owner);
+    assert_hr(session_owner_hands_off(owner), S_OK);
+    current = get_session(owner);
+    session_owner_close(owner);
+    stub_stats(&stats);
+    assert_int_equal(stats.logoffs, 2);
+    assert_hr(use_session(old), MAPI_E_END_OF_SESSION);
+    assert_hr(use_session(current), MAPI_E_END_OF_SESSION);
+    stub_stats(&stats);
+    assert_int_equal(stats.violations, 0);
+    IUnknown_Release(old);
+    IUnknown_Release(current);
+    stub_stats(&stats);
+    assert_int_equal(stats.live_sessions, 0);
+    assert_int_equal(stats.init_depth, 0);
+}
+
+/* A named profile's identity is known without MAPI: asked from another
+ * thread in the middle of a logon, it does not wait for it. */
+static struct identity_call during_logon;
+static BOOL identity_finished;
+
+static void WINAPI identity_during_logon(void *context)
+{
+    (void)context;
+    identity_finished = finishes(identity_thread, &during_logon);
+}
+
+static void test_named_identity_does_not_wait_for_logon(void **state)
+{
+    olkstub_set_logon_hook_fn set_hook;
+    IUnknown *session;
+
+    (void)state;
+    set_hook = (olkstub_set_logon_hook_fn)(void (*)(void))GetProcAddress(GetModuleHandleW(L"olkstubmapi.dll"),
+                                                                         "OlkStubMapiSetLogonHook");
+    assert_non_null(set_hook);
+    memset(&during_logon, 0, sizeof(during_logon));
+    assert_hr(session_owner_own(L"Outlook", 0, &during_logon.owner), S_OK);
+    set_hook(identity_during_logon, NULL);
+    session = get_session(during_logon.owner);
+    assert_true(identity_finished);
+    assert_hr(during_logon.hr, S_OK);
+    assert_int_equal(during_logon.cch, 8);
+    IUnknown_Release(session);
+    session_owner_close(during_logon.owner);
+}
+
+/* Each allocation of an owned logon can fail: configuring and logging on
+ * answer E_OUTOFMEMORY with nothing logged on; a default profile's name that
+ * could not be kept is read again by GetIdentity, whose own shortage is
+ * HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY). Nothing is left behind. */
+static void logon_with_faults(void *context)
+{
+    const WCHAR *profile = context;
+    struct session_owner *owner = NULL;
+    IUnknown *session = NULL;
+    struct olkstub_stats stats;
+    WCHAR name[OLKSTUB_NAME_CCH];
+    DWORD cch = ARRAYSIZE(name);
+    HRESULT hr;
+
+    if (FAILED(hr = session_owner_own(profile, 0, &owner)))
+    {
+        assert_hr(hr, E_OUTOFMEMORY);
+        assert_null(owner);
+    }
+    else if (FAILED(hr = session_owner_get_session(owner, &session)))
+    {
+        assert_hr(hr, E_OUTOFMEMORY);
+        assert_null(session);
+        stub_stats(&stats);
+        assert_int_equal(stats.live_sessions, 0);
+        session_owner_close(owner);
+    }
+    else
+    {
+        hr = session_owner_get_identity(owner, name, &cch);
+        if (FAILED(hr))
+            assert_hr(hr, HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY));
+        else
+            assert_int_equal(cch, 8);
+        IUnknown_Release(session);
+        session_owner_close(owner);
+    }
+    if (!alloc_faults_injected())
+        assert_hr(hr, S_OK);
+    assert_int_equal(alloc_faults_live(), 0);
+    assert_stub_clean();
+}
+
+static void test_owned_out_of_memory(void **state)
+{
+    (void)state;
+    /* the owner, the name, the logon */
+    assert_int_equal(alloc_faults_each(logon_with_faults, L"Outlook"), 3);
+    /* the owner, the logon, the name read and kept at the logon, then again
+     * by GetIdentity when the first could not be kept */
+    assert_true(alloc_faults_each(logon_with_faults, NULL) >= 4);
 }
 
 /* The default profile's name is read from the session; once read it is the
@@ -555,7 +764,7 @@ static void assert_relogon_stays_on_work(struct session_owner *owner)
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE);
     assert_memory_equal(stats.last_logon_profile, L"Work", sizeof(L"Work"));
     assert_identity(owner, L"Work");
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 static void test_owned_default_identity_pins_profile(void **state)
@@ -572,7 +781,7 @@ static void test_owned_default_identity_pins_profile(void **state)
 
     assert_hr(session_owner_get_identity(owner, NULL, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 5);
-    cch = ARRAY_SIZE(buffer);
+    cch = ARRAYSIZE(buffer);
     assert_hr(session_owner_get_identity(owner, buffer, &cch), E_OUTOFMEMORY);
     assert_int_equal(cch, 5);
     assert_identity(owner, L"Work");
@@ -612,9 +821,9 @@ static void WINAPI reenter_during_logon(void *context)
     struct reentry *reentry = context;
     WCHAR name[16];
 
-    reentry->session = OLK_SENTINEL;
+    reentry->session = NULL;
     reentry->session_hr = session_owner_get_session(reentry->owner, &reentry->session);
-    reentry->cch = ARRAY_SIZE(name);
+    reentry->cch = ARRAYSIZE(name);
     reentry->identity_hr = session_owner_get_identity(reentry->owner, name, &reentry->cch);
 }
 
@@ -644,7 +853,7 @@ static void test_owned_reentrant_logon(void **state)
     assert_int_equal(stats.initialize_calls, 1);
     IUnknown_Release(session);
     assert_identity(reentry.owner, L"Outlook");
-    session_owner_release(reentry.owner);
+    session_owner_close(reentry.owner);
 }
 
 /* An empty name is the default profile too. */
@@ -659,7 +868,7 @@ static void test_owned_empty_profile_is_default(void **state)
     stub_stats(&stats);
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_USE_DEFAULT);
     assert_identity(owner, L"Outlook");
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 static void test_owned_logon_ui(void **state)
@@ -672,7 +881,7 @@ static void test_owned_logon_ui(void **state)
     touch_session(owner);
     stub_stats(&stats);
     assert_int_equal(stats.last_logon_flags, OWNED_LOGON_FLAGS | MAPI_EXPLICIT_PROFILE | MAPI_LOGON_UI);
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 /* Two owners, two logons, each balanced on its own. */
@@ -690,11 +899,11 @@ static void test_owned_two_owners(void **state)
     assert_ptr_not_equal(sa, sb);
     IUnknown_Release(sa);
     IUnknown_Release(sb);
-    session_owner_release(a);
+    session_owner_close(a);
     stub_stats(&stats);
     assert_int_equal(stats.init_depth, 1);
     assert_int_equal(stats.live_sessions, 1);
-    session_owner_release(b);
+    session_owner_close(b);
 }
 
 /* ---- failures the stand-in is told to produce ------------------------------ */
@@ -709,7 +918,7 @@ static void test_initialize_fails(void **state)
     assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
     assert_get_session_fails(owner, MAPI_E_FAILONEPROVIDER);
     assert_get_session_fails(owner, MAPI_E_FAILONEPROVIDER);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.initialize_failures, 2);
     assert_int_equal(stats.logon_calls, 0);
@@ -727,7 +936,7 @@ static void test_initialize_fails_then_succeeds(void **state)
     assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
     SetEnvironmentVariableW(L"OLKSTUB_FAIL_INITIALIZE", NULL);
     touch_session(owner);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.initialize_failures, 1);
     assert_int_equal(stats.initialize_calls, 1);
@@ -754,7 +963,7 @@ static void test_logon_fails_then_succeeds(void **state)
     assert_int_equal(stats.logon_calls, 2);
     assert_int_equal(stats.logons, 1);
     assert_int_equal(stats.initialize_calls, 1);
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
 /* As real MAPI says it; the name of a named profile is known without MAPI. */
@@ -771,22 +980,39 @@ static void test_unknown_profile(void **state)
     stub_stats(&stats);
     assert_int_equal(stats.logon_calls, 1);
     assert_memory_equal(stats.last_logon_profile, L"Nobody", sizeof(L"Nobody"));
-    session_owner_release(owner);
+    session_owner_close(owner);
 }
 
-/* The default profile's identity needs a logon; its failure is the answer. */
-static void test_default_identity_logon_fails(void **state)
+/* The default profile's identity needs a logon; with the stand-in's logon
+ * failing with logon_hr, GetIdentity answers expected, *pcch untouched. */
+static void assert_default_identity_fails(HRESULT logon_hr, HRESULT expected)
 {
     struct session_owner *owner = NULL;
-    WCHAR buffer[16];
-    DWORD cch = ARRAY_SIZE(buffer);
+    WCHAR buffer[16], hr_text[16];
+    DWORD cch = ARRAYSIZE(buffer);
 
-    (void)state;
-    assert_true(SetEnvironmentVariableW(L"OLKSTUB_PROFILES", L""));
+    swprintf(hr_text, ARRAYSIZE(hr_text), L"%08lx", (unsigned long)logon_hr);
+    assert_true(SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGON", hr_text));
     assert_hr(session_owner_own(NULL, 0, &owner), S_OK);
-    assert_hr(session_owner_get_identity(owner, buffer, &cch), MAPI_E_LOGON_FAILED);
-    assert_int_equal(cch, ARRAY_SIZE(buffer));
-    session_owner_release(owner);
+    assert_hr(session_owner_get_identity(owner, buffer, &cch), expected);
+    assert_int_equal(cch, ARRAYSIZE(buffer));
+    assert_get_session_fails(owner, logon_hr);
+    session_owner_close(owner);
+}
+
+static void test_default_identity_logon_fails(void **state)
+{
+    (void)state;
+    assert_default_identity_fails(MAPI_E_LOGON_FAILED, MAPI_E_LOGON_FAILED);
+}
+
+/* A real out-of-memory on the way to the name (here MAPILogonEx's
+ * MAPI_E_NOT_ENOUGH_MEMORY, which is E_OUTOFMEMORY) must not read as "buffer
+ * too small": a caller would retry for ever. */
+static void test_identity_out_of_memory(void **state)
+{
+    (void)state;
+    assert_default_identity_fails(MAPI_E_NOT_ENOUGH_MEMORY, HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY));
 }
 
 /* Logoff's failure does not keep the session: it is released, and hands-off
@@ -808,7 +1034,7 @@ static void test_logoff_fails(void **state)
 
     touch_session(owner);
     SetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGOFF", NULL);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.logons, 2);
     assert_int_equal(stats.logoffs, 1);
@@ -895,12 +1121,12 @@ static void test_without_provider(void **state)
     assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
     assert_get_session_fails(owner, MAPI_E_NOT_INITIALIZED);
     assert_hr(session_owner_hands_off(owner), S_OK);
-    session_owner_release(owner);
+    session_owner_close(owner);
 
     assert_hr(session_owner_own(L"Outlook", 0, &named), S_OK);
     assert_get_session_fails(named, MAPI_E_NOT_INITIALIZED);
     assert_identity(named, L"Outlook");
-    session_owner_release(named);
+    session_owner_close(named);
 
     assert_non_null(GetModuleHandleW(L"mapi32.dll"));
     assert_null(GetModuleHandleW(L"olkstubmapi.dll"));
@@ -920,12 +1146,100 @@ static void test_provider_lacks_logon(void **state)
     assert_int_equal(stats.initialize_calls, 1);
     assert_int_equal(stats.init_depth, 1);
     assert_get_session_fails(owner, MAPI_E_CALL_FAILED);
-    session_owner_release(owner);
+    session_owner_close(owner);
     stub_stats(&stats);
     assert_int_equal(stats.initialize_calls, 1);
     assert_int_equal(stats.uninitialize_calls, 1);
     assert_int_equal(stats.logon_calls, 0);
     assert_null(GetModuleHandleW(L"olkstubmapi.dll"));
+}
+
+/* ---- a load that blocks: no lock of the product is held across it ---------- */
+
+static HANDLE load_entered, load_may_go;
+static LONG load_blocked;
+
+/* The first load through the seam waits until the test lets it go. */
+static HMODULE blocking_load(const WCHAR *path)
+{
+    if (!InterlockedExchange(&load_blocked, 1))
+    {
+        SetEvent(load_entered);
+        WaitForSingleObject(load_may_go, INFINITE);
+    }
+    return mapi_loader_default_ops.load(path);
+}
+
+struct session_call
+{
+    struct session_owner *owner;
+    HRESULT hr;
+    IUnknown *session;
+};
+
+static DWORD WINAPI session_thread(void *arg)
+{
+    struct session_call *call = arg;
+
+    call->hr = session_owner_get_session(call->owner, &call->session);
+    return 0;
+}
+
+static DWORD WINAPI hands_off_thread(void *arg)
+{
+    struct session_call *call = arg;
+
+    call->hr = session_owner_hands_off(call->owner);
+    return 0;
+}
+
+static DWORD WINAPI mapi_get_thread(void *arg)
+{
+    const struct mapi_functions *mapi;
+
+    *(HRESULT *)arg = mapi_get(&mapi);
+    return 0;
+}
+
+/* While one thread's logon is stuck loading MAPI, the same owner still names
+ * its profile and takes a hands-off, and another thread still gets MAPI. */
+static void test_no_lock_across_load(void **state)
+{
+    static struct mapi_loader_ops ops;
+    struct session_call logon = { 0 }, hands_off = { 0 };
+    struct identity_call identity = { 0 };
+    HRESULT mapi_hr = E_FAIL;
+    HANDLE thread;
+
+    (void)state;
+    ops = mapi_loader_default_ops;
+    ops.load = blocking_load;
+    assert_non_null(load_entered = CreateEventW(NULL, TRUE, FALSE, NULL));
+    assert_non_null(load_may_go = CreateEventW(NULL, TRUE, FALSE, NULL));
+    mapi_set_loader_ops(&ops);
+    assert_hr(session_owner_own(L"Outlook", 0, &logon.owner), S_OK);
+    assert_non_null(thread = CreateThread(NULL, 0, session_thread, &logon, 0, NULL));
+    assert_int_equal(WaitForSingleObject(load_entered, 10000), WAIT_OBJECT_0);
+
+    identity.owner = logon.owner;
+    assert_true(finishes(identity_thread, &identity));
+    assert_hr(identity.hr, S_OK);
+    hands_off.owner = logon.owner;
+    assert_true(finishes(hands_off_thread, &hands_off));
+    assert_hr(hands_off.hr, S_OK);
+    assert_true(finishes(mapi_get_thread, &mapi_hr));
+    assert_hr(mapi_hr, S_OK);
+
+    SetEvent(load_may_go);
+    assert_int_equal(WaitForSingleObject(thread, 10000), WAIT_OBJECT_0);
+    CloseHandle(thread);
+    assert_hr(logon.hr, S_OK);
+    assert_hr(use_session(logon.session), S_OK);
+    IUnknown_Release(logon.session);
+    session_owner_close(logon.owner);
+    mapi_set_loader_ops(NULL);
+    CloseHandle(load_entered);
+    CloseHandle(load_may_go);
 }
 
 /* ---- groups ---------------------------------------------------------------- */
@@ -963,6 +1277,11 @@ static const struct CMUnitTest owned_tests[] =
     STUB_TEST(test_owned_empty_profile_is_default),
     STUB_TEST(test_owned_logon_ui),
     STUB_TEST(test_owned_two_owners),
+    STUB_TEST(test_owned_hands_off_keeps_other_holders),
+    STUB_TEST(test_owned_hands_off_unheld_logs_off_at_once),
+    STUB_TEST(test_owned_end_logs_off_held_sessions),
+    STUB_TEST(test_named_identity_does_not_wait_for_logon),
+    STUB_TEST(test_owned_out_of_memory),
 };
 
 static const struct CMUnitTest failure_tests[] =
@@ -972,7 +1291,14 @@ static const struct CMUnitTest failure_tests[] =
     STUB_TEST(test_logon_fails_then_succeeds),
     STUB_TEST(test_unknown_profile),
     STUB_TEST(test_default_identity_logon_fails),
+    STUB_TEST(test_identity_out_of_memory),
     STUB_TEST(test_logoff_fails),
+};
+
+/* A process of its own: the loader's table is swapped. */
+static const struct CMUnitTest blocking_load_tests[] =
+{
+    STUB_TEST(test_no_lock_across_load),
 };
 
 static const struct CMUnitTest no_provider_tests[] =
@@ -993,6 +1319,8 @@ static int run_group(const char *group)
         return cmocka_run_group_tests_name("foreign_mapi", foreign_mapi_tests, NULL, NULL);
     if (!strcmp(group, "owned"))
         return cmocka_run_group_tests_name("owned", owned_tests, NULL, NULL);
+    if (!strcmp(group, "blocking_load"))
+        return cmocka_run_group_tests_name("blocking_load", blocking_load_tests, NULL, NULL);
     if (!strcmp(group, "failures"))
         return cmocka_run_group_tests_name("failures", failure_tests, NULL, NULL);
     if (!strcmp(group, "no_provider"))
@@ -1013,7 +1341,7 @@ int main(int argc, char **argv)
     olk_test_init();
     if (argc != 2)
     {
-        fprintf(stderr, "usage: test_session borrowed|foreign_mapi|owned|failures|no_provider|provider_missing|"
+        fprintf(stderr, "usage: test_session borrowed|foreign_mapi|owned|blocking_load|failures|no_provider|provider_missing|"
                         "provider_lacks_export\n");
         return 2;
     }

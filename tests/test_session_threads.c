@@ -1,7 +1,9 @@
 /*
  * One owned helper under concurrency, through its IOlkAccountHelper methods,
- * Wine's mapi32 and the stand-in provider: concurrent first calls log on
- * once; then many threads get, release, hand off and ask the identity, and
+ * Wine's mapi32 and the stand-in provider: the process's first calls, from
+ * threads in both apartment types, finish; concurrent first calls log on
+ * once; then many threads get, use, release, hand off and ask the identity
+ * (a session stays usable for its holder whatever others hand off), and
  * when the helper is released nothing is left: no session reference, as many
  * logoffs as logons, MAPIInitialize balanced, no MAPI misuse seen by the
  * stand-in.
@@ -11,13 +13,16 @@
 #include "olktest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include <mapix.h>
 
-#include "olkstubmapi.h"
 #include "helper.h"
+#include "mapi.h"
+#include "memory.h"
+#include "olkstubmapi.h"
 
 #define THREADS 8
 #define ITERATIONS 2000
@@ -99,6 +104,50 @@ static void run_threads(LPTHREAD_START_ROUTINE routine, struct worker *workers, 
     CloseHandle(start);
 }
 
+/* The first MAPI use of the process, from eight threads at once, half of
+ * them entering a single-threaded apartment at that very moment: every call
+ * finishes (Wine 8 deadlocks loading msi.dll against such a CoInitializeEx). */
+static DWORD WINAPI mixed_first_call_thread(void *arg)
+{
+    struct worker *worker = arg;
+    BOOL sta = worker->index % 2;
+    HRESULT hr;
+
+    if (!sta)
+        CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    WaitForSingleObject(worker->start, INFINITE);
+    if (sta)
+        CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
+    if (FAILED(hr = IOlkAccountHelper_GetMapiSession(worker->helper, &worker->session)))
+        error(worker, "get_session", hr);
+    CoUninitialize();
+    return 0;
+}
+
+static void test_mixed_apartments_first_call(void **state)
+{
+    struct worker workers[THREADS];
+    IOlkAccountHelper *helper = NULL;
+    struct olkstub_stats stats;
+    LONG errors = 0;
+    int i;
+
+    (void)state;
+    assert_null(GetModuleHandleW(L"mapi32.dll"));
+    assert_hr(helper_create_configured(NULL, NULL, 0, &IID_IOlkAccountHelper, (void **)&helper), S_OK);
+    run_threads(mixed_first_call_thread, workers, helper, &errors);
+    assert_int_equal(errors, 0);
+    for (i = 0; i < THREADS; i++)
+    {
+        assert_ptr_equal(workers[i].session, workers[0].session);
+        IUnknown_Release(workers[i].session);
+    }
+    assert_int_equal(IOlkAccountHelper_Release(helper), 0);
+    stub_stats(&stats);
+    assert_int_equal(stats.logons, 1);
+    assert_stub_clean(&stats);
+}
+
 /* With a slow logon, every thread arrives while the first is still logging
  * on: all must get that one session. */
 static void test_concurrent_first_logon(void **state)
@@ -120,7 +169,9 @@ static void test_concurrent_first_logon(void **state)
     assert_int_equal(stats.logon_calls, 1);
     assert_int_equal(stats.logons, 1);
     assert_int_equal(stats.initialize_calls, 1);
-    assert_int_equal(stats.live_session_refs, 1 + THREADS);
+    /* The holders' references are on the session handed out. */
+    assert_int_equal(stats.live_session_refs, 1);
+    EXPECT_REF(workers[0].session, 1 + THREADS);
     for (i = 0; i < THREADS; i++)
     {
         assert_non_null(workers[i].session);
@@ -140,7 +191,7 @@ static BOOL is_outlook(const WCHAR *name, DWORD cch)
 static void one_iteration(struct worker *worker, int i)
 {
     IUnknown *session = NULL, *mapi_session = NULL;
-    WCHAR name[32];
+    WCHAR name[32], *profile = NULL;
     DWORD cch;
     HRESULT hr;
 
@@ -152,7 +203,15 @@ static void one_iteration(struct worker *worker, int i)
     if (FAILED(hr = IUnknown_QueryInterface(session, &IID_IMAPISession, (void **)&mapi_session)))
         error(worker, "QueryInterface", hr);
     else
+    {
+        /* Used after other threads may have handed it off. */
+        SwitchToThread();
+        if (FAILED(hr = mapi_read_profile_name((IMAPISession *)mapi_session, &profile))
+            || wcscmp(profile, L"Outlook"))
+            error(worker, "using the session", hr);
+        olk_free(profile);
         IUnknown_Release(mapi_session);
+    }
     IUnknown_Release(session);
 
     if (i % 7 == worker->index % 7)
@@ -173,12 +232,14 @@ static void one_iteration(struct worker *worker, int i)
     }
 }
 
+/* Half the threads in single-threaded apartments, half in the multithreaded
+ * one: the helper is Both-threaded and called directly from either. */
 static DWORD WINAPI stress_thread(void *arg)
 {
     struct worker *worker = arg;
     int i;
 
-    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    CoInitializeEx(NULL, worker->index % 2 ? COINIT_APARTMENTTHREADED : COINIT_MULTITHREADED);
     WaitForSingleObject(worker->start, INFINITE);
     for (i = 0; i < ITERATIONS; i++)
         one_iteration(worker, i);
@@ -227,6 +288,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] =
     {
+        cmocka_unit_test_setup(test_mixed_apartments_first_call, reset),
         cmocka_unit_test_setup(test_concurrent_first_logon, reset),
         cmocka_unit_test_setup(test_stress, reset),
     };

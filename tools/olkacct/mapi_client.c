@@ -2,32 +2,23 @@
  * SPDX-License-Identifier: MIT
  */
 #include "mapi_client.h"
-#include "mapi_loader.h"
+#include "mapi.h"
 
 #include <mapiguid.h>
 #include <mapitags.h>
 #include <string.h>
 
-/* Documented in MAPIINIT_0; MinGW's headers lack it. MAPI must not
- * CoInitialize a thread olkacct has already put in an apartment. */
-#ifndef MAPI_NO_COINIT
-#define MAPI_NO_COINIT 0x00000008
-#endif
-
-typedef void (WINAPI FREEPROWS_FN)(LPSRowSet rows);
-
 HRESULT olkacct_mapi_start(struct olkacct_mapi *client, const char **step)
 {
-    MAPIINIT_0 init = { MAPI_INIT_VERSION, MAPI_NO_COINIT };
     HRESULT hr;
 
     memset(client, 0, sizeof(*client));
-    if (FAILED(hr = mapi_loader_get(&client->mapi)))
+    if (FAILED(hr = mapi_get(&client->mapi)))
     {
         *step = "loading MAPI";
         return hr;
     }
-    if (FAILED(hr = client->mapi->initialize(&init)))
+    if (FAILED(hr = mapi_initialize(client->mapi, 0)))
     {
         *step = "MAPIInitialize";
         return hr;
@@ -38,27 +29,12 @@ HRESULT olkacct_mapi_start(struct olkacct_mapi *client, const char **step)
 
 HRESULT olkacct_mapi_logon(struct olkacct_mapi *client, const WCHAR *profile, IUnknown **session)
 {
-    ULONG flags = MAPI_EXTENDED | MAPI_UNICODE | MAPI_NEW_SESSION;
-    LPMAPISESSION mapi_session = NULL;
-    HRESULT hr;
-
-    *session = NULL;
-    flags |= profile ? MAPI_EXPLICIT_PROFILE : MAPI_USE_DEFAULT;
-    /* MinGW declares the name LPTSTR; with MAPI_UNICODE it is a WCHAR string. */
-    hr = client->mapi->logon_ex(0, (LPTSTR)profile, NULL, flags, &mapi_session);
-    if (FAILED(hr)) return hr;
-    if (!mapi_session) return MAPI_E_CALL_FAILED;
-    *session = (IUnknown *)mapi_session;
-    return S_OK;
+    return mapi_logon(client->mapi, profile, 0, (IMAPISession **)session);
 }
 
 void olkacct_mapi_logoff(IUnknown *session)
 {
-    LPMAPISESSION mapi_session = (LPMAPISESSION)session;
-
-    if (!session) return;
-    mapi_session->lpVtbl->Logoff(mapi_session, 0, 0, 0);
-    mapi_session->lpVtbl->Release(mapi_session);
+    mapi_logoff((IMAPISession *)session);
 }
 
 void olkacct_mapi_stop(struct olkacct_mapi *client)
@@ -66,21 +42,6 @@ void olkacct_mapi_stop(struct olkacct_mapi *client)
     if (!client->initialized) return;
     client->mapi->uninitialize();
     client->initialized = FALSE;
-}
-
-static void free_rows(const struct mapi_functions *mapi, LPSRowSet rows)
-{
-    FARPROC proc = mapi_loader_proc(mapi, "FreeProws", 4);
-    ULONG i;
-
-    if (proc)
-    {
-        ((FREEPROWS_FN *)(void (*)(void))proc)(rows);
-        return;
-    }
-    /* What FreeProws does, for a MAPI that does not export it. */
-    for (i = 0; i < rows->cRows; i++) mapi->free_buffer(rows->aRow[i].lpProps);
-    mapi->free_buffer(rows);
 }
 
 static BOOL same_name(const WCHAR *profile, const SPropValue *prop)
@@ -120,11 +81,11 @@ static HRESULT search_table(const struct mapi_functions *mapi, LPMAPITABLE table
     while (SUCCEEDED(hr = table->lpVtbl->QueryRows(table, 64, 0, &rows)) && rows && rows->cRows)
     {
         for (i = 0; i < rows->cRows && !*exists; i++) *exists = row_matches(&rows->aRow[i], profile);
-        free_rows(mapi, rows);
+        mapi_free_rows(mapi, rows);
         rows = NULL;
         if (*exists) return S_OK;
     }
-    if (rows) free_rows(mapi, rows);
+    if (rows) mapi_free_rows(mapi, rows);
     return FAILED(hr) ? hr : S_OK;
 }
 

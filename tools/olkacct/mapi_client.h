@@ -1,5 +1,5 @@
 /*
- * olkacct's own use of MAPI, through the product's loader (never a static
+ * olkacct's own use of MAPI, through the product's MAPI unit (never a static
  * import of mapi32): a session to lend the helper (--borrow), and the
  * profile list that tells "no such profile" from "the logon failed".
  *

@@ -6,15 +6,13 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "mapi_loader.h"
+#include "mapi.h"
 
 #include <msi.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define PATH_CCH 1024
 
 /* GetProcAddress's FARPROC to the entry point's own type; void (*)(void) is
  * the type gcc accepts as a bridge between unrelated function types. */
@@ -114,7 +112,7 @@ static void *real_open_installer(void)
 {
     WCHAR path[MAX_PATH];
 
-    if (!system_file(real_system_directory, L"msi.dll", path, ARRAY_SIZE(path)))
+    if (!system_file(real_system_directory, L"msi.dll", path, ARRAYSIZE(path)))
         return NULL;
     return LoadLibraryExW(path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
 }
@@ -176,6 +174,7 @@ static BOOL take_module(struct search *s, HMODULE module)
     struct mapi_functions f;
 
     f.module = module;
+    f.ops = ops;
     f.initialize = PROC_CAST(LPMAPIINITIALIZE, ops->get_proc(module, MAPI_EXPORT(MAPIInitialize, 4)));
     f.uninitialize = PROC_CAST(LPMAPIUNINITIALIZE, ops->get_proc(module, MAPI_EXPORT(MAPIUninitialize, 0)));
     f.logon_ex = PROC_CAST(LPMAPILOGONEX, ops->get_proc(module, MAPI_EXPORT(MAPILogonEx, 20)));
@@ -191,6 +190,8 @@ static BOOL take_module(struct search *s, HMODULE module)
     return TRUE;
 }
 
+/* Paths are at most MAX_PATH: LoadLibraryExW loads no longer one in a host
+ * that is not long-path aware. */
 static BOOL try_path(struct search *s, const WCHAR *path)
 {
     HMODULE module;
@@ -208,7 +209,7 @@ static BOOL try_preloaded(struct search *s)
     HMODULE module;
     size_t i;
 
-    for (i = 0; i < ARRAY_SIZE(preloaded_mapi); i++)
+    for (i = 0; i < ARRAYSIZE(preloaded_mapi); i++)
     {
         if (s->ops->attach_loaded(preloaded_mapi[i], &module) && module && take_module(s, module))
             return TRUE;
@@ -232,21 +233,21 @@ static BOOL read_string(const struct mapi_loader_ops *ops, const WCHAR *subkey, 
 static BOOL try_default_client(struct search *s)
 {
     static const WCHAR clients[] = L"Software\\Clients\\Mail";
-    WCHAR client[256], subkey[ARRAY_SIZE(clients) + 1 + ARRAY_SIZE(client)];
-    WCHAR raw[PATH_CCH], path[PATH_CCH];
+    WCHAR client[256], subkey[ARRAYSIZE(clients) + 1 + ARRAYSIZE(client)];
+    WCHAR raw[MAX_PATH], path[MAX_PATH];
     DWORD type, len;
 
-    if (!read_string(s->ops, clients, NULL, client, ARRAY_SIZE(client), &type))
+    if (!read_string(s->ops, clients, NULL, client, ARRAYSIZE(client), &type))
         return FALSE;
     wcscpy(subkey, clients);
-    subkey[ARRAY_SIZE(clients) - 1] = L'\\';
-    wcscpy(subkey + ARRAY_SIZE(clients), client);
-    if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAY_SIZE(raw), &type))
+    subkey[ARRAYSIZE(clients) - 1] = L'\\';
+    wcscpy(subkey + ARRAYSIZE(clients), client);
+    if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAYSIZE(raw), &type))
         return FALSE;
     if (type != REG_EXPAND_SZ)
         return try_path(s, raw);
-    len = s->ops->expand(raw, path, ARRAY_SIZE(path));
-    return len && len <= ARRAY_SIZE(path) && try_path(s, path);
+    len = s->ops->expand(raw, path, ARRAYSIZE(path));
+    return len && len <= ARRAYSIZE(path) && try_path(s, path);
 }
 
 /* olmapi32.dll sits beside the outlook.exe that Windows Installer names. */
@@ -254,31 +255,46 @@ static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR
                                   const WCHAR *qualifier)
 {
     static const WCHAR olmapi32[] = L"olmapi32.dll";
-    WCHAR path[PATH_CCH];
-    DWORD cch = ARRAY_SIZE(path);
+    WCHAR path[MAX_PATH];
+    DWORD cch = ARRAYSIZE(path);
     WCHAR *slash;
 
     if (s->ops->provide_component(installer, category, qualifier, path, &cch) != ERROR_SUCCESS)
         return FALSE;
-    path[ARRAY_SIZE(path) - 1] = 0;
+    path[ARRAYSIZE(path) - 1] = 0;
     slash = wcsrchr(path, L'\\');
-    if (!slash || (size_t)(slash + 1 - path) + ARRAY_SIZE(olmapi32) > ARRAY_SIZE(path))
+    if (!slash || (size_t)(slash + 1 - path) + ARRAYSIZE(olmapi32) > ARRAYSIZE(path))
         return FALSE;
     wcscpy(slash + 1, olmapi32);
     return try_path(s, path);
 }
 
+/* Outlook, however it is installed, registers its App Paths entry. Without
+ * one, Windows Installer is not asked: there is no Outlook for it to find,
+ * and loading msi.dll can deadlock Wine 8 against another thread's
+ * CoInitializeEx(COINIT_APARTMENTTHREADED). */
+static BOOL outlook_registered(const struct mapi_loader_ops *ops)
+{
+    WCHAR path[MAX_PATH];
+    DWORD type, cb = sizeof(path);
+    LSTATUS err = ops->read_string(HKEY_LOCAL_MACHINE,
+                                   L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE", NULL,
+                                   path, &cb, &type);
+
+    return err == ERROR_SUCCESS || err == ERROR_MORE_DATA;
+}
+
 static BOOL try_installed_outlook(struct search *s)
 {
-    void *installer = s->ops->open_installer();
+    void *installer;
     BOOL found = FALSE;
     size_t c, q;
 
-    if (!installer)
+    if (!outlook_registered(s->ops) || !(installer = s->ops->open_installer()))
         return FALSE;
-    for (c = 0; c < ARRAY_SIZE(outlook_categories) && !found; c++)
+    for (c = 0; c < ARRAYSIZE(outlook_categories) && !found; c++)
     {
-        for (q = 0; q < ARRAY_SIZE(outlook_qualifiers) && !found; q++)
+        for (q = 0; q < ARRAYSIZE(outlook_qualifiers) && !found; q++)
             found = try_outlook_component(s, installer, outlook_categories[c], outlook_qualifiers[q]);
     }
     s->ops->close_installer(installer);
@@ -289,10 +305,10 @@ static BOOL try_system_mapi(struct search *s)
 {
     WCHAR path[MAX_PATH];
 
-    return system_file(s->ops->system_directory, L"mapi32.dll", path, ARRAY_SIZE(path)) && try_path(s, path);
+    return system_file(s->ops->system_directory, L"mapi32.dll", path, ARRAYSIZE(path)) && try_path(s, path);
 }
 
-HRESULT mapi_loader_discover(const struct mapi_loader_ops *ops, struct mapi_functions *out)
+HRESULT mapi_discover(const struct mapi_loader_ops *ops, struct mapi_functions *out)
 {
     struct search s = { ops, out, FALSE };
 
@@ -304,46 +320,74 @@ HRESULT mapi_loader_discover(const struct mapi_loader_ops *ops, struct mapi_func
 
 /* ---- the process-wide result --------------------------------------------- */
 
+/* Written once, under the lock, never changed until mapi_set_loader_ops. */
 static SRWLOCK cache_lock = SRWLOCK_INIT;
+static const struct mapi_loader_ops *cache_ops = &mapi_loader_default_ops;
 static struct mapi_functions cached;
 static BOOL cached_valid;
 
-HRESULT mapi_loader_get(const struct mapi_functions **out)
+static BOOL read_cache(const struct mapi_loader_ops **ops)
 {
-    HRESULT hr = S_OK;
     BOOL valid;
 
     AcquireSRWLockShared(&cache_lock);
     valid = cached_valid;
+    *ops = cache_ops;
     ReleaseSRWLockShared(&cache_lock);
-    if (!valid)
+    return valid;
+}
+
+/* The discovery runs outside the lock: loading a DLL runs its DllMain under
+ * the loader lock, and MAPI's may wait on other threads. */
+HRESULT mapi_get(const struct mapi_functions **out)
+{
+    const struct mapi_loader_ops *ops;
+    struct mapi_functions found;
+    HRESULT hr = S_OK;
+
+    if (!read_cache(&ops))
     {
-        AcquireSRWLockExclusive(&cache_lock);
-        if (!cached_valid)
+        if (FAILED(hr = mapi_discover(ops, &found)))
         {
-            hr = mapi_loader_discover(&mapi_loader_default_ops, &cached);
-            cached_valid = SUCCEEDED(hr);
+            *out = NULL;
+            return hr;
+        }
+        AcquireSRWLockExclusive(&cache_lock);
+        if (!cached_valid && cache_ops == ops)
+        {
+            cached = found;
+            cached_valid = TRUE;
+            found.module = NULL;
         }
         ReleaseSRWLockExclusive(&cache_lock);
+        if (found.module)
+            ops->release(found.module);
     }
-    *out = SUCCEEDED(hr) ? &cached : NULL;
+    *out = &cached;
     return hr;
 }
 
-FARPROC mapi_loader_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
+void mapi_set_loader_ops(const struct mapi_loader_ops *ops)
+{
+    AcquireSRWLockExclusive(&cache_lock);
+    cache_ops = ops ? ops : &mapi_loader_default_ops;
+    cached_valid = FALSE;
+    ReleaseSRWLockExclusive(&cache_lock);
+}
+
+FARPROC mapi_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
 {
     char decorated[128];
-    FARPROC proc;
     int len;
 
 #ifdef _WIN64
-    proc = GetProcAddress(mapi->module, name);
+    FARPROC proc = mapi->ops->get_proc(mapi->module, name);
+
     if (proc)
         return proc;
 #endif
     len = snprintf(decorated, sizeof(decorated), "%s@%u", name, arg_bytes);
     if (len < 0 || (size_t)len >= sizeof(decorated))
         return NULL;
-    proc = GetProcAddress(mapi->module, decorated);
-    return proc;
+    return mapi->ops->get_proc(mapi->module, decorated);
 }

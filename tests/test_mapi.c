@@ -1,5 +1,5 @@
 /*
- * src/mapi_loader.c: the discovery order, step by step, through a scripted
+ * src/mapi/: the discovery order, step by step, through a scripted
  * table of operating-system calls; then for real under Wine, where the
  * search must end at the system directory's mapi32.dll and never touch a
  * DLL planted in the current directory or on PATH.
@@ -13,9 +13,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "mapi_loader.h"
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#include "mapi.h"
 
 /* The names each architecture must ask for: documented, and decorated on x86. */
 #ifdef _WIN64
@@ -58,6 +56,7 @@ struct fake_module
 };
 
 #define MAX_MODULES 8
+#define OUTLOOK_APP_PATH L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE"
 #define MAX_LOG 96
 
 static struct
@@ -75,6 +74,7 @@ static struct
     LONG references;                  /* taken minus given back */
     BOOL relative_load;               /* load was handed a path that is not absolute */
     BOOL no_installer;                /* Windows Installer cannot be loaded */
+    BOOL no_outlook_app_path;         /* no App Paths\OUTLOOK.EXE */
 } fake;
 
 static void note(const char *format, const WCHAR *text)
@@ -195,11 +195,14 @@ static LSTATUS fake_read_string(HKEY root, const WCHAR *subkey, const WCHAR *val
 
     note("reg %s", subkey);
     assert_ptr_equal(root, HKEY_LOCAL_MACHINE);
+    if (!wcscmp(subkey, OUTLOOK_APP_PATH) && !value)
+        return fake.no_outlook_app_path ? ERROR_FILE_NOT_FOUND
+                                        : give_string(L"C:\\Office\\OUTLOOK.EXE", REG_SZ, data, cb, type);
     if (!wcscmp(subkey, L"Software\\Clients\\Mail") && !value && fake.client)
         return give_string(fake.client, REG_SZ, data, cb, type);
     if (!fake.client || !value || wcscmp(value, L"DLLPathEx") || !fake.dllpathex)
         return ERROR_FILE_NOT_FOUND;
-    swprintf(client_key, ARRAY_SIZE(client_key), L"Software\\Clients\\Mail\\%ls", fake.client);
+    swprintf(client_key, ARRAYSIZE(client_key), L"Software\\Clients\\Mail\\%ls", fake.client);
     if (wcscmp(subkey, client_key))
         return ERROR_FILE_NOT_FOUND;
     return give_string(fake.dllpathex, fake.dllpathex_type, data, cb, type);
@@ -230,7 +233,7 @@ static UINT fake_provide_component(void *installer, const WCHAR *category, const
 
     assert_ptr_equal(installer, &fake);
 
-    swprintf(entry, ARRAY_SIZE(entry), L"%ls %ls", category, qualifier);
+    swprintf(entry, ARRAYSIZE(entry), L"%ls %ls", category, qualifier);
     note("msi %s", entry);
     if (!fake.msi_path || wcscmp(category, fake.msi_category) || wcscmp(qualifier, fake.msi_qualifier))
         return ERROR_UNKNOWN_COMPONENT;
@@ -279,7 +282,7 @@ static FARPROC fake_get_proc(HMODULE handle, const char *name)
     const char *const *export;
     WCHAR wide[64];
 
-    MultiByteToWideChar(CP_ACP, 0, name, -1, wide, ARRAY_SIZE(wide));
+    MultiByteToWideChar(CP_ACP, 0, name, -1, wide, ARRAYSIZE(wide));
     note("proc %s", wide);
     assert_non_null(module);
     for (export = module->exports; *export; export++)
@@ -326,7 +329,7 @@ static int reset_fake(void **state)
  * never hand load a relative path. */
 static HRESULT discover(struct mapi_functions *mapi)
 {
-    HRESULT hr = mapi_loader_discover(&fake_ops, mapi);
+    HRESULT hr = mapi_discover(&fake_ops, mapi);
 
     assert_false(fake.relative_load);
     assert_int_equal(fake.references, SUCCEEDED(hr) ? 1 : 0);
@@ -486,7 +489,7 @@ static void test_dllpathex_relative_refused(void **state)
     size_t i;
 
     assert_true(SetEnvironmentVariableW(L"OLKTEST_RELATIVE", L"contosomapi.dll"));
-    for (i = 0; i < ARRAY_SIZE(relative); i++)
+    for (i = 0; i < ARRAYSIZE(relative); i++)
     {
         reset_fake(state);
         add_module(relative[i].value, full_exports);
@@ -516,12 +519,14 @@ static void test_dllpathex_missing(void **state)
     assert_module(&mapi, SYSTEM_MAPI);
     assert_logged("reg Software\\Clients\\Mail\\Contoso");
 
-    /* No default client at all: its key is never asked for. */
+    /* No default client at all: its key is never asked for (the other
+     * registry read is Outlook's App Paths entry). */
     reset_fake(state);
     add_module(SYSTEM_MAPI, full_exports);
     assert_hr(discover(&mapi), S_OK);
     assert_module(&mapi, SYSTEM_MAPI);
-    assert_int_equal(log_prefix_count("reg "), 1);
+    assert_int_equal(log_prefix_count("reg "), 2);
+    assert_int_equal(log_prefix_count("reg Software\\Clients"), 1);
 }
 
 static void test_dllpathex_lacking_export_is_skipped(void **state)
@@ -596,7 +601,7 @@ static void test_installed_outlook_all_categories_asked(void **state)
     add_module(SYSTEM_MAPI, full_exports);
     assert_hr(discover(&mapi), S_OK);
     assert_module(&mapi, SYSTEM_MAPI);
-    for (i = 0; i < ARRAY_SIZE(categories); i++)
+    for (i = 0; i < ARRAYSIZE(categories); i++)
     {
         snprintf(entry, sizeof(entry), "msi %s outlook.exe", categories[i]);
         assert_before(entry, "load C:\\windows\\system32\\mapi32.dll");
@@ -620,6 +625,24 @@ static void test_installed_outlook_all_categories_asked(void **state)
 }
 
 /* No Windows Installer: the step is skipped, not the search. */
+/* Without Outlook's App Paths entry there is no Outlook to ask Windows
+ * Installer for, and msi.dll is not even loaded. */
+static void test_installer_not_asked_without_outlook(void **state)
+{
+    struct mapi_functions mapi;
+
+    (void)state;
+    fake.no_outlook_app_path = TRUE;
+    fake.msi_category = L"{5812C571-53F0-4467-BEFA-0A4F47A9437C}";
+    fake.msi_qualifier = FIRST_QUALIFIER;
+    fake.msi_path = L"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE";
+    add_module(OUTLOOK_MAPI, full_exports);
+    add_module(SYSTEM_MAPI, full_exports);
+    assert_hr(discover(&mapi), S_OK);
+    assert_module(&mapi, SYSTEM_MAPI);
+    assert_not_logged("installer open");
+}
+
 static void test_installer_unavailable(void **state)
 {
     struct mapi_functions mapi;
@@ -711,7 +734,7 @@ static void test_export_names(void **state)
     (void)state;
     add_module(SYSTEM_MAPI, full_exports);
     assert_hr(discover(&mapi), S_OK);
-    for (i = 0; i < ARRAY_SIZE(required_names); i++)
+    for (i = 0; i < ARRAYSIZE(required_names); i++)
     {
         snprintf(entry, sizeof(entry), "proc %s", required_names[i]);
         assert_logged(entry);
@@ -734,6 +757,30 @@ static void test_admin_profiles_optional(void **state)
     assert_hr(discover(&mapi), S_OK);
     assert_module(&mapi, SYSTEM_MAPI);
     assert_null(mapi.admin_profiles);
+}
+
+/* Other exports go through the same table: the plain name first on x64 (then
+ * the decorated one), only the decorated one on x86. */
+static void test_proc_through_the_table(void **state)
+{
+    static const char *const exports[] = { "FreeProws@4", "Plain", NULL };
+    struct mapi_functions mapi;
+
+    (void)state;
+    add_module(SYSTEM_MAPI, full_exports);
+    assert_hr(discover(&mapi), S_OK);
+    fake.modules[0].exports = exports;
+    assert_non_null(mapi_proc(&mapi, "FreeProws", 4));
+    assert_logged("proc FreeProws@4");
+#ifdef _WIN64
+    assert_logged("proc FreeProws");
+    assert_non_null(mapi_proc(&mapi, "Plain", 8));
+    assert_not_logged("proc Plain@8");
+#else
+    assert_not_logged("proc FreeProws");
+    assert_null(mapi_proc(&mapi, "Plain", 8));
+    assert_logged("proc Plain@8");
+#endif
 }
 
 /* ---- for real, under Wine ------------------------------------------------- */
@@ -763,14 +810,14 @@ static void test_real_system_mapi32(void **state)
     const struct mapi_functions *mapi = OLK_SENTINEL, *again = OLK_SENTINEL;
 
     (void)state;
-    assert_hr(mapi_loader_get(&mapi), S_OK);
+    assert_hr(mapi_get(&mapi), S_OK);
     assert_non_null(mapi);
     assert_system_mapi32(mapi->module);
     assert_ptr_equal(mapi->initialize, (void *)GetProcAddress(mapi->module, required_names[0]));
     assert_ptr_equal(mapi->logon_ex, (void *)GetProcAddress(mapi->module, required_names[2]));
     assert_non_null(mapi->admin_profiles);
 
-    assert_hr(mapi_loader_get(&again), S_OK);
+    assert_hr(mapi_get(&again), S_OK);
     assert_ptr_equal(again, mapi);
 }
 
@@ -780,10 +827,10 @@ static void test_real_loader_proc(void **state)
     const struct mapi_functions *mapi;
 
     (void)state;
-    assert_hr(mapi_loader_get(&mapi), S_OK);
-    assert_non_null(mapi_loader_proc(mapi, "FreeProws", 4));
-    assert_ptr_equal((void *)mapi_loader_proc(mapi, "MAPIInitialize", 4), (void *)mapi->initialize);
-    assert_null(mapi_loader_proc(mapi, "NoSuchMapiFunction", 4));
+    assert_hr(mapi_get(&mapi), S_OK);
+    assert_non_null(mapi_proc(mapi, "FreeProws", 4));
+    assert_ptr_equal((void *)mapi_proc(mapi, "MAPIInitialize", 4), (void *)mapi->initialize);
+    assert_null(mapi_proc(mapi, "NoSuchMapiFunction", 4));
 }
 
 /* ---- planted DLLs --------------------------------------------------------- */
@@ -809,7 +856,7 @@ static void plant_copies(const WCHAR *dir)
 
     olk_bin_path(L"olkplant.dll", source, MAX_PATH);
     assert_true(CreateDirectoryW(dir, NULL));
-    for (i = 0; i < ARRAY_SIZE(names); i++)
+    for (i = 0; i < ARRAYSIZE(names); i++)
     {
         join(target, dir, names[i]);
         assert_true(CopyFileW(source, target, FALSE));
@@ -977,17 +1024,17 @@ static void test_planted_dlls_never_loaded(void **state)
     set_path_first(plant, plant->path_dir);
 
     ops.read_string = planted_read_string;
-    for (i = 0; i < ARRAY_SIZE(values); i++)
+    for (i = 0; i < ARRAYSIZE(values); i++)
     {
         planted_dllpathex = values[i];
-        assert_hr(mapi_loader_discover(&ops, &mapi), S_OK);
+        assert_hr(mapi_discover(&ops, &mapi), S_OK);
         assert_system_mapi32(mapi.module);
         FreeLibrary(mapi.module);
     }
-    assert_hr(mapi_loader_discover(&mapi_loader_default_ops, &mapi), S_OK);
+    assert_hr(mapi_discover(&mapi_loader_default_ops, &mapi), S_OK);
     assert_system_mapi32(mapi.module);
     FreeLibrary(mapi.module);
-    assert_hr(mapi_loader_get(&cached), S_OK);
+    assert_hr(mapi_get(&cached), S_OK);
     assert_system_mapi32(cached->module);
 
     assert_int_equal(markers_in(plant->cwd_dir), 0);
@@ -1011,12 +1058,14 @@ int main(void)
         cmocka_unit_test_setup(test_installed_outlook_older_category, reset_fake),
         cmocka_unit_test_setup(test_installed_outlook_all_categories_asked, reset_fake),
         cmocka_unit_test_setup(test_installer_unavailable, reset_fake),
+        cmocka_unit_test_setup(test_installer_not_asked_without_outlook, reset_fake),
         cmocka_unit_test_setup(test_full_order, reset_fake),
         cmocka_unit_test_setup(test_system_directory, reset_fake),
         cmocka_unit_test_setup(test_nothing_found, reset_fake),
         cmocka_unit_test_setup(test_all_lack_exports, reset_fake),
         cmocka_unit_test_setup(test_export_names, reset_fake),
         cmocka_unit_test_setup(test_admin_profiles_optional, reset_fake),
+        cmocka_unit_test_setup(test_proc_through_the_table, reset_fake),
         cmocka_unit_test_setup_teardown(test_plant_control, plant_setup, plant_teardown),
         cmocka_unit_test_setup_teardown(test_planted_dlls_never_loaded, plant_setup, plant_teardown),
         cmocka_unit_test(test_real_system_mapi32),
