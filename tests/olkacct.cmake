@@ -47,6 +47,9 @@ olk_wine_test(account_vocabulary COMMAND test_account_vocabulary ${PROJECT_SOURC
 # Built to the DLL's standards: no USER32, no MinGW stdio. Needs no Wine.
 execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=libuser32.a
                 OUTPUT_VARIABLE OLK_USER32_LIB OUTPUT_STRIP_TRAILING_WHITESPACE)
+# Without the compiler's own directory in the path: the suites may run where
+# only the import libraries are (tools/wow64-root.sh).
+get_filename_component(OLK_USER32_LIB "${OLK_USER32_LIB}" REALPATH)
 add_test(NAME check_olk_accounts
   COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:olk_accounts> -DUSER32=${OLK_USER32_LIB}
           -P ${PROJECT_SOURCE_DIR}/cmake/check-static-lib.cmake)

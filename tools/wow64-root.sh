@@ -8,9 +8,10 @@
 #
 # The root is a private Debian 12 system (bookworm main only, amd64 with i386
 # added) holding Wine with both loaders (wine64 and wine32:i386), CMake,
-# Python and the MinGW binutils the tests call. It is made with debootstrap
-# from the Debian archive named in this machine's own apt sources; debootstrap
-# itself is unpacked from its package under build/_deps, not installed.
+# Python, and the MinGW binutils and import libraries that the build checks
+# read. It is made with debootstrap from the Debian archive named in this
+# machine's own apt sources; debootstrap itself is unpacked from its package
+# under build/_deps, not installed.
 # A host whose i386 package lists cannot match its amd64 libraries (a stale
 # security index is enough) cannot install wine32:i386 itself, and adding the
 # i386 architecture there would leave every later `apt-get update` failing.
@@ -27,8 +28,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 root="$top/build/wow64-root"
 deps="$top/build/_deps"
 # Bump when the package list changes: an older root is then made anew.
-recipe=1
-packages=(wine wine64 wine32:i386 cmake python3 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686)
+recipe=2
+packages=(wine wine64 wine32:i386 cmake python3 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
+          mingw-w64-x86-64-dev mingw-w64-i686-dev)
 
 die() { printf 'wow64-root: %s\n' "$*" >&2; exit 1; }
 say() { printf '== %s\n' "$*"; }
