@@ -7,7 +7,6 @@
 
 #include "mapi.h"
 #include "memory.h"
-#include "trace.h"
 
 static inline struct logon *impl_from_IMAPISession(IMAPISession *iface)
 {
@@ -31,12 +30,8 @@ static IMAPISession *live_session(IMAPISession *iface)
 
 void logon_end(struct logon *logon)
 {
-    HRESULT hr;
-
-    if (InterlockedExchange(&logon->ended, 1))
-        return;
-    hr = logon->session->lpVtbl->Logoff(logon->session, 0, 0, 0);
-    TRACE("session", L"MAPI session %p: Logoff -> %08lx", logon->session, hr);
+    if (!InterlockedExchange(&logon->ended, 1))
+        mapi_session_logoff(logon->session);
 }
 
 void logon_addref(struct logon *logon)
@@ -62,11 +57,8 @@ BOOL logon_addref_unless_released(struct logon *logon)
 /* Logoff, then the last Release, as MAPI documents; then the owner lets go. */
 static void logon_destroy(struct logon *logon)
 {
-    ULONG refcount;
-
     logon_end(logon);
-    refcount = logon->session->lpVtbl->Release(logon->session);
-    TRACE("session", L"MAPI session %p: Release -> %lu", logon->session, refcount);
+    mapi_session_release(logon->session);
     logon->detach(logon->context, logon);
     olk_free(logon);
 }

@@ -93,8 +93,8 @@ static void test_owned_helper_traced(void **state)
         " mapi: MAPILogonEx(\"Outlook\", flags 0x80000032) -> 00000000, session ",
         "GetMapiSession -> 00000000, session ",
         /* The hands-off ends the session at once: nobody else holds it. */
-        " session: MAPI session ", ": Logoff -> 00000000\r\n",
-        " session: MAPI session ", ": Release -> 0\r\n",
+        " mapi: session ", ": Logoff -> 00000000\r\n",
+        " mapi: session ", ": Release -> 0\r\n",
         "HandsOffSession -> 00000000\r\n",
         "QueryInterface({00020400-0000-0000-C000-000000000046}) -> 80004002\r\n",
         "Release -> 0\r\n",

@@ -53,16 +53,28 @@ HRESULT mapi_logon(const struct mapi_functions *mapi, const WCHAR *profile, ULON
     return S_OK;
 }
 
+HRESULT mapi_session_logoff(IMAPISession *session)
+{
+    HRESULT hr = session->lpVtbl->Logoff(session, 0, 0, 0);
+
+    TRACE("mapi", L"session %p: Logoff -> %08lx", session, hr);
+    return hr;
+}
+
+ULONG mapi_session_release(IMAPISession *session)
+{
+    ULONG refcount = session->lpVtbl->Release(session);
+
+    TRACE("mapi", L"session %p: Release -> %lu", session, refcount);
+    return refcount;
+}
+
 void mapi_logoff(IMAPISession *session)
 {
-    HRESULT hr;
-    ULONG refcount;
-
     if (!session)
         return;
-    hr = session->lpVtbl->Logoff(session, 0, 0, 0);
-    refcount = session->lpVtbl->Release(session);
-    TRACE("mapi", L"session %p: Logoff -> %08lx, Release -> %lu", session, hr, refcount);
+    mapi_session_logoff(session);
+    mapi_session_release(session);
 }
 
 HRESULT mapi_session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer)
