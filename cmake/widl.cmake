@@ -18,7 +18,9 @@ function(olk_idl_headers target)
     set(_idl ${PROJECT_SOURCE_DIR}/include/${_name}.idl)
     set(_h ${OLK_GENERATED_INCLUDE}/${_name}.h)
     add_custom_command(OUTPUT ${_h}
-      COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I ${PROJECT_SOURCE_DIR}/include -I ${OLK_WIDL_IDL_INCLUDE}
+      # OLKHELPER_TYPELIB_VERSION (X.Y of the product's version) is for the
+      # version() attribute of the type library's library block.
+      COMMAND ${OLK_WIDL} ${_olk_widl_arch} -DOLKHELPER_TYPELIB_VERSION=${OLK_TYPELIB_VERSION} -I ${PROJECT_SOURCE_DIR}/include -I ${OLK_WIDL_IDL_INCLUDE}
               -h -o ${_h} ${_idl}
       DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
       COMMENT "widl ${_name}.idl"
