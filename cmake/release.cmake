@@ -3,6 +3,12 @@
 # size, stripped, with each binary's debug symbols kept beside it in
 # <binary>.debug (found by debuggers through the .gnu_debuglink section), and
 # a size check with a budget that says what takes the space.
+#
+# They are reproducible: the same commit built in two clean trees, anywhere,
+# gives the same bytes. Nothing records when: the linker writes a PE
+# TimeDateStamp of 0 and objcopy, rewriting the file, SOURCE_DATE_EPOCH (the
+# commit's time, which packaged files carry too). Nothing records where:
+# paths in the debug information are relative to the source and build trees.
 option(OLKHELPER_RELEASE "stripped binaries with separate debug files, and a size check" OFF)
 
 # Bytes each release binary may take, stripped. The DLL's budget leaves room
@@ -10,14 +16,31 @@ option(OLKHELPER_RELEASE "stripped binaries with separate debug files, and a siz
 set(OLK_SIZE_BUDGET_olkhelper 65536)
 set(OLK_SIZE_BUDGET_olkacct 65536)
 
+# The time packaged files carry: the environment's SOURCE_DATE_EPOCH, else the
+# time of the commit being built. A release needs one; the test packages
+# (tests/packages.cmake) of a tree that is no git checkout make do with 0.
+if(DEFINED ENV{SOURCE_DATE_EPOCH})
+  set(OLK_SOURCE_DATE_EPOCH $ENV{SOURCE_DATE_EPOCH})
+else()
+  execute_process(COMMAND git -C ${PROJECT_SOURCE_DIR} log -1 --format=%ct
+                  OUTPUT_VARIABLE OLK_SOURCE_DATE_EPOCH OUTPUT_STRIP_TRAILING_WHITESPACE
+                  RESULT_VARIABLE _rc ERROR_QUIET)
+  if(NOT _rc EQUAL 0 OR NOT OLK_SOURCE_DATE_EPOCH MATCHES "^[0-9]+$")
+    if(OLKHELPER_RELEASE)
+      message(FATAL_ERROR "release build outside a git checkout: set SOURCE_DATE_EPOCH "
+                          "(seconds since 1970, the time of the sources)")
+    endif()
+    set(OLK_SOURCE_DATE_EPOCH 0)
+  endif()
+endif()
+
 if(OLKHELPER_RELEASE)
   # Debug information only ever goes to the .debug files.
   add_compile_options($<$<COMPILE_LANGUAGE:C,CXX>:-g>)
-  if(CMAKE_SIZEOF_VOID_P EQUAL 4)
-    # DWARF unwind tables (.eh_frame) serve C++ exceptions and debuggers, and
-    # the product is C: Windows unwinds x86 frames without them.
-    add_compile_options($<$<COMPILE_LANGUAGE:C>:-fno-asynchronous-unwind-tables>)
-  endif()
+  # The last map that matches wins: the build tree may lie inside the source tree.
+  add_compile_options($<$<COMPILE_LANGUAGE:C,CXX>:-ffile-prefix-map=${PROJECT_SOURCE_DIR}=.>
+                      $<$<COMPILE_LANGUAGE:C,CXX>:-ffile-prefix-map=${CMAKE_BINARY_DIR}=build>)
+  add_link_options(-Wl,--no-insert-timestamp)
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
   add_custom_target(size_check ALL COMMENT "size check of the release binaries")
   file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/size)
@@ -34,8 +57,10 @@ function(olk_release_binary target)
   set(_map ${CMAKE_BINARY_DIR}/size/${target}.map)
   target_link_options(${target} PRIVATE -Wl,-Map,${_map})
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_OBJCOPY} --only-keep-debug $<TARGET_FILE_NAME:${target}> $<TARGET_FILE_NAME:${target}>.debug
-    COMMAND ${CMAKE_OBJCOPY} --strip-all --add-gnu-debuglink=$<TARGET_FILE_NAME:${target}>.debug
+    COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${OLK_SOURCE_DATE_EPOCH}
+            ${CMAKE_OBJCOPY} --only-keep-debug $<TARGET_FILE_NAME:${target}> $<TARGET_FILE_NAME:${target}>.debug
+    COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${OLK_SOURCE_DATE_EPOCH}
+            ${CMAKE_OBJCOPY} --strip-all --add-gnu-debuglink=$<TARGET_FILE_NAME:${target}>.debug
             $<TARGET_FILE_NAME:${target}>
     WORKING_DIRECTORY $<TARGET_FILE_DIR:${target}>
     COMMENT "stripping ${_name}, debug symbols in $<TARGET_FILE_NAME:${target}>.debug"
