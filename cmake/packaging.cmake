@@ -43,8 +43,15 @@ add_executable(registry_table ${PROJECT_SOURCE_DIR}/tools/release/registry_table
 target_link_options(registry_table PRIVATE -municode)
 target_link_libraries(registry_table PRIVATE olkhelper_core)
 
-# The prefix Wine runs build-time programs in; a test tree's is the suite's own.
-set(OLK_TOOLS_WINEPREFIX ${CMAKE_BINARY_DIR}/wineprefix CACHE PATH "Wine prefix of programs run at build time")
+# The prefix Wine runs build-time programs in: a test tree's is the suite's
+# own; the reproducibility test gives both of its trees one
+# (OLK_TOOLS_WINEPREFIX in the environment).
+if(DEFINED ENV{OLK_TOOLS_WINEPREFIX})
+  set(_prefix $ENV{OLK_TOOLS_WINEPREFIX})
+else()
+  set(_prefix ${CMAKE_BINARY_DIR}/wineprefix)
+endif()
+set(OLK_TOOLS_WINEPREFIX ${_prefix} CACHE PATH "Wine prefix of programs run at build time")
 if(OLK_PACKAGE_ARCH STREQUAL "x64")
   set(OLK_REGISTRY_TABLE ${CMAKE_BINARY_DIR}/registry/olkhelper.tsv)
   add_custom_command(OUTPUT ${OLK_REGISTRY_TABLE}

@@ -55,3 +55,13 @@ if(OLK_PACKAGE_ARCH STREQUAL "x86")
     ENVIRONMENT "OLK_PACKAGE_WORK=${_work}" "OLK_REGISTRY_TABLE=${OLK_REGISTRY_TABLE}"
                 "OLK_MODULE_REF=${OLK_MSI_MODULE_REF}")
 endif()
+
+# Two release builds of this checkout, in two directories, compared
+# (tests/reproducible.sh): it builds both architectures, so it is in the x64
+# suite only, and it is skipped where no build tools are (the private root).
+if(OLK_PACKAGE_ARCH STREQUAL "x64")
+  add_test(NAME reproducible COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/reproducible.sh
+                                    ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/reproducible)
+  set_tests_properties(reproducible PROPERTIES
+    ENVIRONMENT "WINEDEBUG=-all" SKIP_RETURN_CODE 77 TIMEOUT 900 RUN_SERIAL TRUE)
+endif()
