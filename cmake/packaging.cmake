@@ -12,6 +12,10 @@
 # (OLK_PEER_BIN): the listing is the same for both architectures (the x86
 # suite checks that the x86 registry_table prints the same), and this
 # machine's Wine may have no 32-bit loader to run the x86 one at build time.
+# The type library's registration, when it comes, differs by architecture
+# (TypeLib\{...}\X.Y\0\win32 or win64): package_listing will then fail,
+# and the x86 listing will have to come from the x86 registry_table. Its keys
+# outside CLSID (the TypeLib root) go to the shared component (msi.cmake).
 #
 # In the release-x86 tree, cpack makes all three packages from both release
 # trees: olkhelper-VERSION.zip (x64/, x86/, include/, docs) and, through the
