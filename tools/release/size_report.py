@@ -5,7 +5,9 @@ what takes the space, from the linker's map (each object file of ours, each
 runtime library member) and from the sections of the stripped file.
 
 usage: size_report.py --binary FILE --map FILE --budget BYTES --objdump OBJDUMP
-Exits 1 when the binary is larger than the budget."""
+                      [--forbid REGEX]...
+Exits 1 when the binary is larger than the budget, or when an input whose
+name matches a --forbid pattern was linked in."""
 import argparse
 import collections
 import os
@@ -66,6 +68,7 @@ def main():
     ap.add_argument('--budget', type=int, required=True)
     ap.add_argument('--objdump', required=True)
     ap.add_argument('--top', type=int, default=12)
+    ap.add_argument('--forbid', action='append', default=[])
     args = ap.parse_args()
 
     size = os.path.getsize(args.binary)
@@ -80,10 +83,17 @@ def main():
     print('  largest inputs (code and data bytes):')
     for file_name, n in by_file.most_common(args.top):
         print('    %7d  %s' % (n, file_name))
+    failed = False
     if size > args.budget:
         print('size: %s is %d bytes over its budget' % (name, size - args.budget), file=sys.stderr)
-        return 1
-    return 0
+        failed = True
+    for pattern in args.forbid:
+        for file_name, n in by_file.items():
+            if re.search(pattern, file_name):
+                print('size: %s links %s (%d bytes), which it must not (%s)' % (name, file_name, n, pattern),
+                      file=sys.stderr)
+                failed = True
+    return 1 if failed else 0
 
 
 if __name__ == '__main__':
