@@ -174,6 +174,18 @@ expect_activation() { # arch what
   fi
 }
 
+# The package writes its class in the registry view of its bitness only.
+expect_class_view() { # arch what
+  local own=$(bits_of "$1") other=32 key="HKLM\\Software\\Classes\\CLSID\\$clsid"
+  [ "$own" = 32 ] && other=64
+  if "$OLK_WINE64" reg query "$key\\InprocServer32" "/reg:$own" </dev/null >/dev/null 2>&1 &&
+     ! "$OLK_WINE64" reg query "$key" "/reg:$other" </dev/null >/dev/null 2>&1; then
+    pass "$2: the class is in the $own-bit registry view only"
+  else
+    fail "$2: the class is not in the $own-bit registry view only"
+  fi
+}
+
 expect_version() { # arch version what
   local out expected
   expected="olkacct $2 ($(bits_of "$1")-bit)"
@@ -239,6 +251,7 @@ case $case_name in
       fail "install: the installed DLL is not the one built"
     fi
     expect_version "$OLK_ARCH" "$OLK_VERSION" "install"
+    expect_class_view "$OLK_ARCH" "install"
     expect_activation "$OLK_ARCH" "install"
     expect_regsvr32_registry "$OLK_ARCH" "install"
     expect_activation "$OLK_ARCH" "after regsvr32"
