@@ -93,7 +93,7 @@ if(NOT _rc EQUAL 0)
 endif()
 
 # <Component> with one <File> for each file of a directory.
-function(file_components out dir subdir)
+function(file_components out subdir)
   set(_xml "")
   file(GLOB _names RELATIVE ${_files_dir}/${subdir} LIST_DIRECTORIES false ${_files_dir}/${subdir}/*)
   list(SORT _names)
@@ -117,9 +117,9 @@ function(file_components out dir subdir)
   set(${out}_refs "${_refs}" PARENT_SCOPE)
 endfunction()
 
-file_components(_runtime_xml ${_files_dir} "")
-file_components(_include_xml ${_files_dir} include)
-file_components(_lib_xml ${_files_dir} lib)
+file_components(_runtime_xml "")
+file_components(_include_xml include)
+file_components(_lib_xml lib)
 
 # --- the registry, from the listing ----------------------------------------------
 file(STRINGS ${REGISTRY_TABLE} _rows ENCODING UTF-8)
