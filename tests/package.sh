@@ -11,7 +11,8 @@
 #                        the install folder, activation by both ProgIDs; then
 #                        msiexec /x: no file and no key left
 #   package.sh upgrade   version N, then N+1 over it: one product in Uninstall,
-#                        N+1's files, the registration intact; then removal
+#                        N+1's files, the registration intact; N over N+1 is
+#                        refused; then removal
 #   package.sh both      the x64 and the x86 package in one prefix (x86 suite):
 #                        removing either leaves the other activating by ProgID
 #   package.sh listing   the x86 registry_table prints what the x64 one printed
@@ -70,25 +71,27 @@ fresh_prefix() {
   trap 'wineserver -k >/dev/null 2>&1 </dev/null; rm -rf "$WINEPREFIX"' EXIT
 }
 
-# msiexec ARCH OPTION MSI what [PROPERTIES...]: runs the msiexec of the
-# package's bitness with a verbose log and checks the log's final "Return
-# value" (1: success).
-msiexec_ok() {
-  local w option=$2 msi=$3 what=$4 log rv
+# msiexec_expect ARCH ok|refused OPTION MSI what [PROPERTIES...]: runs the
+# msiexec of the package's bitness with a verbose log and checks the log's
+# final "Return value": 1 for ok, any other for refused (Windows writes 3
+# when a launch condition stops the install, Wine 0).
+msiexec_expect() {
+  local w expected=$2 option=$3 msi=$4 what=$5 log rv
   w=$(wine_of "$1")
-  shift 4
+  shift 5
   log="$logs/msiexec-$((++msiexec_runs)).log"
   "$w" msiexec "$option" "$("$w" winepath -w "$msi" </dev/null 2>/dev/null | tr -d '\r')" \
     /qn /l*v "$("$w" winepath -w "$log" </dev/null 2>/dev/null | tr -d '\r')" "$@" \
     </dev/null >>"$logs/wine.log" 2>&1
   rv=$(tr -d '\r' <"$log" 2>/dev/null | sed -n 's/.*Return value \([0-9]*\)\.$/\1/p' | tail -1)
-  if [ "$rv" = 1 ]; then
-    pass "$what (msiexec $option: Return value 1)"
+  if { [ "$expected" = ok ] && [ "$rv" = 1 ]; } || { [ "$expected" = refused ] && [ -n "$rv" ] && [ "$rv" != 1 ]; }; then
+    pass "$what (msiexec $option: Return value $rv)"
     return 0
   fi
-  fail "$what: msiexec $option ended with Return value '${rv:-none}' (log $log)"
+  fail "$what: msiexec $option ended with Return value '${rv:-none}', expected $expected (log $log)"
   return 1
 }
+msiexec_ok() { local arch=$1; shift; msiexec_expect "$arch" ok "$@"; }
 msiexec_runs=0
 
 # Everything an install could leave in the registry: both views of
@@ -284,6 +287,8 @@ case $case_name in
     expect_version "$OLK_ARCH" "$OLK_NEXT_VERSION" "upgrade"
     expect_activation "$OLK_ARCH" "upgrade"
     expect_regsvr32_registry "$OLK_ARCH" "upgrade"
+    msiexec_expect "$OLK_ARCH" refused /i "$OLK_MSI" "$OLK_VERSION over $OLK_NEXT_VERSION is refused"
+    expect_version "$OLK_ARCH" "$OLK_NEXT_VERSION" "after the refused downgrade"
     msiexec_ok "$OLK_ARCH" /x "$OLK_NEXT_MSI" "remove $OLK_NEXT_VERSION"
     expect_no_files "$OLK_ARCH" "remove"
     expect_same_registry "$logs/before.reg" "remove"
