@@ -1,11 +1,14 @@
 #!/bin/bash
-# olkhelper's two commands. On a fresh Debian 12 machine, as root or with sudo:
+# olkhelper's commands. On a fresh Debian 12 machine, as root or with sudo:
 #   tools/run.sh demo   install what is missing, build, and list the sample
 #                       profile's accounts with olkacct under Wine
 #   tools/run.sh test   install what is missing, build x64 and x86, and run
 #                       every test: the x64 suite with 64-bit Wine only, and
 #                       the x64 and x86 suites with 32-bit Wine installed
 #                       (the host's, or a private root's: tools/wow64-root.sh)
+#   tools/run.sh package  install what is missing and make the release
+#                       packages in build/packages: olkhelper-VERSION-x64.msi,
+#                       -x86.msi and olkhelper-VERSION.zip
 # OLKHELPER_SKIP_X86=1 skips the x86 suite (it is reported as SKIPPED).
 set -euo pipefail
 
@@ -36,6 +39,8 @@ packages_missing() {
   [ -f /usr/include/wine/wine/windows/unknwn.idl ] || missing+=(libwine-dev)
   command -v python3 >/dev/null || missing+=(python3)
   command -v xz >/dev/null || missing+=(xz-utils)
+  command -v wixl >/dev/null || missing+=(wixl)
+  command -v msibuild >/dev/null || missing+=(msitools)
   printf '%s\n' "${missing[@]}"
 }
 
@@ -116,6 +121,10 @@ case "${1:-}" in
     printf '%s\n' "${timings[@]}"
     exit $status
     ;;
+  package)
+    install_packages
+    exec bash tools/release/package.sh
+    ;;
   suites-in-root)
     # Inside tools/wow64-root.sh's namespace: each build tree gets a prefix of
     # its own for this Wine, mounted over the host's for this run only.
@@ -127,7 +136,7 @@ case "${1:-}" in
     run_suites "$@"
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
