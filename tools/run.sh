@@ -2,10 +2,12 @@
 # olkhelper's commands. On a fresh Debian 12 machine, as root or with sudo:
 #   tools/run.sh demo   install what is missing, build, and list the sample
 #                       profile's accounts with olkacct under Wine
-#   tools/run.sh test   install what is missing, build x64 and x86, and run
+#   tools/run.sh test   install what is missing, build x64 and x86, run
 #                       every test: the x64 suite with 64-bit Wine only, and
 #                       the x64 and x86 suites with 32-bit Wine installed
-#                       (the host's, or a private root's: tools/wow64-root.sh)
+#                       (the host's, or a private root's: tools/wow64-root.sh),
+#                       then make the release packages; the last line counts
+#                       the tests of every suite
 #   tools/run.sh package  install what is missing and make the release
 #                       packages in build/packages: olkhelper-VERSION-x64.msi,
 #                       -x86.msi and olkhelper-VERSION.zip
@@ -65,12 +67,18 @@ build() {
   cmake --build --preset "$preset"
 }
 
-# run_suites ARCH...: CTest of each architecture; fails if any failed.
+# run_suites ARCH...: CTest of each architecture; fails if any failed. Each
+# suite's counts go to build/test-counts (a suite that ends without CTest's
+# summary counts as one failure), for the closing line.
+counts=build/test-counts
 run_suites() {
-  local arch rc=0
+  local arch rc=0 log
   for arch in "$@"; do
     say "tests ($arch)"
-    ctest --preset "$arch" || rc=1
+    log="build/$arch/ctest.log"
+    ctest --preset "$arch" 2>&1 | tee "$log" || rc=1
+    sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\)$/\2 \1/p' "$log" | tail -n1 |
+      awk '{ print $1 - $2, $2; found = 1 } END { if (!found) print 0, 1 }' >>"$counts"
   done
   return $rc
 }
@@ -102,12 +110,15 @@ case "${1:-}" in
     build x64
     build x86
     status=0
+    skipped=0
+    rm -f "$counts"
     if [ -x /usr/lib/wine/wine ]; then
       part "x64 and x86 suites, this host's Wine (32-bit Wine installed)" run_suites x64 x86 || true
     else
       part "x64 suite, this host's Wine (64-bit only)" run_suites x64 || true
       if [ "${OLKHELPER_SKIP_X86:-}" = 1 ]; then
         echo "x86 suite SKIPPED: OLKHELPER_SKIP_X86=1, and this host has no 32-bit Wine"
+        skipped=1
       elif ! part "32-bit Wine root (tools/wow64-root.sh)" tools/wow64-root.sh create; then
         echo "run.sh: no 32-bit Wine for the x86 suite: this host has none and the private root could not be made" \
              "(see above); OLKHELPER_SKIP_X86=1 skips that suite" >&2
@@ -117,8 +128,11 @@ case "${1:-}" in
           tools/wow64-root.sh run bash tools/run.sh suites-in-root x64 x86 || true
       fi
     fi
+    part "release packages (tools/release/package.sh)" bash tools/release/package.sh || true
     say "time of each part"
     printf '%s\n' "${timings[@]}"
+    awk -v skipped="$skipped" '{ passed += $1; failed += $2 }
+      END { printf "%d passed, %d failed%s\n", passed, failed, skipped ? ", 1 skipped" : "" }' "$counts"
     exit $status
     ;;
   package)
