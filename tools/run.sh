@@ -36,6 +36,12 @@ packages_missing() {
   [ -f /usr/include/wine/wine/windows/unknwn.idl ] || missing+=(libwine-dev)
   command -v python3 >/dev/null || missing+=(python3)
   command -v xz >/dev/null || missing+=(xz-utils)
+  # The dialog tests: an X server, its xauth, a converter for the pictures,
+  # and the fonts Wine draws captions and controls with.
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  [ -x /usr/bin/convert ] || missing+=(imagemagick)
+  [ -f /usr/share/wine/fonts/marlett.ttf ] || missing+=(fonts-wine)
   printf '%s\n' "${missing[@]}"
 }
 
