@@ -22,6 +22,19 @@ for tool in xvfb-run xauth /usr/bin/convert; do
     { echo "dialog_x.sh: $tool is not installed (packages xvfb, xauth, imagemagick; tools/run.sh test installs them)"; exit 1; }
 done
 
+# Wine 8 as Debian 12 builds it looks for its own fonts (package fonts-wine,
+# /usr/share/wine/fonts) in its data directory's "../fonts", where they are
+# not: caption buttons, drawn with Marlett, would come out as letters, and
+# dialogs in a substitute for Tahoma. Registered by their paths (with the
+# loader of the suite's bitness, in the registry view its programs read),
+# they are found.
+fonts=/usr/share/wine/fonts
+[ -f "$fonts/marlett.ttf" ] || { echo "dialog_x.sh: $fonts/marlett.ttf missing (package fonts-wine)"; exit 1; }
+for font in "Marlett:marlett.ttf" "Tahoma:tahoma.ttf" "Tahoma Bold:tahomabd.ttf"; do
+  "$OLK_WINE" reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts' /v "${font%%:*} (TrueType)" \
+    /d "Z:${fonts//\//\\}\\${font#*:}" /f >/dev/null 2>&1
+done
+
 desktop=olkhelper-tests
 "$OLK_WINE" reg add "HKCU\\Software\\Wine\\AppDefaults\\$(basename "$program")\\Explorer" /v Desktop /d "$desktop" /f \
   >/dev/null 2>&1

@@ -86,6 +86,7 @@ struct call
     BOOL with_owner;
     HWND owner;             /* created on the calling thread when with_owner */
     BOOL owner_enabled_after;
+    BOOL quit_after;        /* a WM_QUIT waiting after the call */
     HANDLE owner_ready;
     HANDLE thread;
     HRESULT hr;
@@ -94,6 +95,7 @@ struct call
 static DWORD WINAPI call_thread(void *arg)
 {
     struct call *c = arg;
+    MSG msg;
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     if (c->with_owner)
@@ -101,6 +103,7 @@ static DWORD WINAPI call_thread(void *arg)
                                    NULL, NULL, NULL, NULL);
     SetEvent(c->owner_ready);
     c->hr = IOlkAccountManager_DisplayAccountList(c->manager, c->owner, c->flags, NULL, 0, NULL, NULL);
+    c->quit_after = PeekMessageW(&msg, NULL, WM_QUIT, WM_QUIT, PM_REMOVE) && msg.wParam == 3;
     if (c->owner)
     {
         c->owner_enabled_after = IsWindowEnabled(c->owner);
@@ -310,6 +313,25 @@ static void test_data_tab(void **state)
     assert_hr(end_call(&c), S_OK);
 }
 
+/* WM_QUIT ends the dialog's loop and is left for the caller's, as DialogBox
+ * leaves it. */
+static void test_quit(void **state)
+{
+    struct fixture *f = *state;
+    struct olkstub_stats before;
+    LONG checks = standin_check_count();
+    struct call c;
+    HWND dialog;
+
+    mapi_stats(&before);
+    dialog = open_dialog(&c, f->manager, 0, FALSE);
+    PostThreadMessageW(GetWindowThreadProcessId(dialog, NULL), WM_QUIT, 3, 0);
+    assert_hr(end_call(&c), MAPI_E_CALL_FAILED);
+    assert_true(c.quit_after);
+    assert_false(IsWindow(dialog));
+    assert_session_handed_back(f, &before, checks);
+}
+
 static void test_add_new_account(void **state)
 {
     static const struct { WORD button; HRESULT hr; } ends[] = { { IDCANCEL, MAPI_E_CALL_FAILED }, { IDOK, S_OK } };
@@ -373,8 +395,8 @@ static void assert_picture(const WCHAR *path, const RECT *window)
     assert_non_null(pixels);
     assert_int_equal(fread(pixels, 1, size, in), size);
     fclose(in);
-    /* A blank capture (what PrintWindow gives under Wine) has one colour; a
-     * drawn dialog has a frame, a face, text and a list. */
+    /* A blank capture has one colour; a drawn dialog has a frame, a face,
+     * text and a list. */
     for (i = 0; i + 2 < size && distinct < ARRAYSIZE(seen); i += 3)
     {
         COLORREF color = RGB(pixels[i + 2], pixels[i + 1], pixels[i]);
@@ -544,6 +566,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_account_settings_close_box, windows_setup, windows_teardown),
         cmocka_unit_test_setup_teardown(test_data_tab, windows_setup, windows_teardown),
         cmocka_unit_test_setup_teardown(test_add_new_account, windows_setup, windows_teardown),
+        cmocka_unit_test_setup_teardown(test_quit, windows_setup, windows_teardown),
         cmocka_unit_test_setup_teardown(test_owner_not_a_window, windows_setup, windows_teardown),
         cmocka_unit_test_setup_teardown(test_hook_account_settings, windows_setup, windows_teardown),
         cmocka_unit_test_setup_teardown(test_hook_data_tab, windows_setup, windows_teardown),

@@ -20,9 +20,9 @@
  * its own button <ms> milliseconds after it is shown: ok is Close or
  * "Next >", cancel is the close box (the default is ok). Before it does,
  * OLK_STANDIN_DIALOG_SHOT=<file.bmp> saves the window's area of the screen
- * (BitBlt from the screen DC; PrintWindow draws nothing under Wine) as a
- * 24-bit BMP. A malformed hook value is refused with a line on stderr and
- * MAPI_E_CALL_FAILED, before anything is shown.
+ * (BitBlt from the screen DC: the window as the screen shows it, frame
+ * included) as a 24-bit BMP. A malformed hook value is refused with a line
+ * on stderr and MAPI_E_CALL_FAILED, before anything is shown.
  *
  * SPDX-License-Identifier: MIT
  */
