@@ -14,7 +14,8 @@
  *   box or Esc give MAPI_E_CALL_FAILED, the result documented for the wizard.
  * - A second dialog while one is open anywhere in the process:
  *   E_ACCT_UI_BUSY. No session from the helper, a window that cannot be
- *   created (an owner that is no window) or WM_QUIT: MAPI_E_CALL_FAILED.
+ *   created (an owner that is no window; under Wine, no X display) or
+ *   WM_QUIT: MAPI_E_CALL_FAILED.
  *
  * Test hook: OLK_STANDIN_DIALOG_CLOSE=<ms>[,ok|cancel] makes the dialog press
  * its own button <ms> milliseconds after it is shown: ok is Close or
@@ -420,29 +421,39 @@ static void run_modal(struct dialog *d)
     }
 }
 
+/* The window is there: fill it, show it and wait until it is closed. */
+static void run_window(struct dialog *d, HWND owner)
+{
+    if (!(is_wizard(d) ? build_add_account(d) : build_account_settings(d)))
+    {
+        fprintf(stderr, "olkstubacctmgr: the account dialog's controls could not be created\n");
+        d->result = MAPI_E_CALL_FAILED;
+        return;
+    }
+    if (owner) EnableWindow(owner, FALSE);
+    ShowWindow(d->hwnd, SW_SHOW);
+    UpdateWindow(d->hwnd);
+    if (d->hook.ms) SetTimer(d->hwnd, HOOK_TIMER, d->hook.ms, NULL);
+    run_modal(d);
+    /* Before the window goes, so that activation returns to the owner. */
+    if (owner) EnableWindow(owner, TRUE);
+}
+
 static HRESULT show(struct dialog *d, HWND owner)
 {
     INITCOMMONCONTROLSEX controls = { sizeof(controls), ICC_LISTVIEW_CLASSES | ICC_TAB_CLASSES };
-    BOOL built;
 
     InitCommonControlsEx(&controls);
     if (!register_class()) return MAPI_E_CALL_FAILED;
     d->font = message_font();
-    if (create_window(d, owner))
+    /* Under Wine, also where there is no display to show it on. */
+    if (!create_window(d, owner))
+        fprintf(stderr, "olkstubacctmgr: the account dialog's window could not be created (error %lu)\n",
+                GetLastError());
+    else
     {
-        built = is_wizard(d) ? build_add_account(d) : build_account_settings(d);
-        if (built)
-        {
-            if (owner) EnableWindow(owner, FALSE);
-            ShowWindow(d->hwnd, SW_SHOW);
-            UpdateWindow(d->hwnd);
-            if (d->hook.ms) SetTimer(d->hwnd, HOOK_TIMER, d->hook.ms, NULL);
-            run_modal(d);
-            /* Before the window goes, so that activation returns to the owner. */
-            if (owner) EnableWindow(owner, TRUE);
-        }
+        run_window(d, owner);
         DestroyWindow(d->hwnd);
-        if (!built) d->result = MAPI_E_CALL_FAILED;
     }
     if (d->font) DeleteObject(d->font);
     UnregisterClassW(STANDIN_DIALOG_CLASS, this_module());
