@@ -364,10 +364,31 @@ static void test_quit(void **state)
     assert_session_handed_back(f, &before, checks);
 }
 
+/* The data file's bytes (the caller frees them). */
+static char *read_data_file(long *size)
+{
+    WCHAR path[MAX_PATH];
+    FILE *in;
+    char *bytes;
+
+    assert_true(GetEnvironmentVariableW(L"OLK_STANDIN_ACCOUNTS", path, ARRAYSIZE(path)) > 0);
+    assert_non_null(in = _wfopen(path, L"rb"));
+    fseek(in, 0, SEEK_END);
+    *size = ftell(in);
+    rewind(in);
+    assert_non_null(bytes = malloc(*size + 1));
+    assert_int_equal(fread(bytes, 1, *size, in), *size);
+    fclose(in);
+    return bytes;
+}
+
+/* Either way out of the wizard, no account is created. */
 static void test_add_new_account(void **state)
 {
     static const struct { WORD button; HRESULT hr; } ends[] = { { IDCANCEL, MAPI_E_CALL_FAILED }, { IDOK, S_OK } };
     struct fixture *f = *state;
+    long size_before, size_after;
+    char *data_before = read_data_file(&size_before), *data_after;
     size_t i;
 
     for (i = 0; i < ARRAYSIZE(ends); i++)
@@ -386,6 +407,11 @@ static void test_add_new_account(void **state)
         assert_hr(end_call(&c), ends[i].hr);
         assert_session_handed_back(f, &before, checks);
     }
+    data_after = read_data_file(&size_after);
+    assert_int_equal(size_after, size_before);
+    assert_memory_equal(data_after, data_before, size_before);
+    free(data_after);
+    free(data_before);
 }
 
 /* A window cannot be owned by what is not a window; the session is still

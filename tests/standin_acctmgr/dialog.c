@@ -19,7 +19,7 @@
  *
  * Test hook: OLK_STANDIN_DIALOG_CLOSE=<ms>[,ok|cancel] makes the dialog press
  * its own button <ms> milliseconds after it is shown: ok is Close or
- * "Next >", cancel is the close box (the default is ok). Before it does,
+ * "Next >", cancel is Cancel or the close box (the default is ok). Before it does,
  * OLK_STANDIN_DIALOG_SHOT=<file.bmp> saves the window's area of the screen
  * (BitBlt from the screen DC: the window as the screen shows it, frame
  * included) as a 24-bit BMP. A malformed hook value is refused with a line
@@ -32,6 +32,7 @@
 #include <commctrl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "account_vocabulary.h"
