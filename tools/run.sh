@@ -43,6 +43,12 @@ packages_missing() {
   command -v xz >/dev/null || missing+=(xz-utils)
   command -v wixl >/dev/null || missing+=(wixl)
   command -v msibuild >/dev/null || missing+=(msitools)
+  # The dialog tests: an X server, its xauth, a converter for the pictures,
+  # and the fonts Wine draws captions and controls with.
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  [ -x /usr/bin/convert ] || missing+=(imagemagick)
+  [ -f /usr/share/wine/fonts/marlett.ttf ] || missing+=(fonts-wine)
   printf '%s\n' "${missing[@]}"
 }
 
