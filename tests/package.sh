@@ -111,13 +111,19 @@ snapshot() { # file
 }
 
 # reg_export WINE KEY [OPTION]: the key as that Wine's reg export writes it,
-# in UTF-8 with LF; fails when the key is not there.
+# in UTF-8 with LF; fails when the key is not there. A failed export is tried
+# once more: under load Wine's reg export has failed once on a key that the
+# activation just before had read (a key truly missing fails both times).
 reg_export() {
-  local tmp rc
+  local tmp rc try
   tmp=$(mktemp)
-  "$1" reg export "$2" "$("$1" winepath -w "$tmp" </dev/null 2>/dev/null | tr -d '\r')" /y ${3:+"$3"} \
-    </dev/null >/dev/null 2>&1
-  rc=$?
+  for try in 1 2; do
+    "$1" reg export "$2" "$("$1" winepath -w "$tmp" </dev/null 2>/dev/null | tr -d '\r')" /y ${3:+"$3"} \
+      </dev/null >/dev/null 2>&1
+    rc=$?
+    [ $rc = 0 ] && break
+    [ $try = 1 ] && sleep 1
+  done
   [ $rc = 0 ] && iconv -f UTF-16 -t UTF-8 "$tmp" | tr -d '\r'
   rm -f "$tmp"
   return $rc

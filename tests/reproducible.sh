@@ -11,13 +11,13 @@
 #   - the ZIP: the same entries with the same bytes and times.
 #
 # usage: reproducible.sh SOURCE_DIR WORK_DIR
-# It needs what a build needs (MinGW-w64, wixl, msitools, Wine): where they
-# are missing, as inside the private 32-bit Wine root, it exits 77 (skipped).
+# It needs what a build needs (MinGW-w64, wixl, msitools, Wine), and fails
+# saying which is missing (tools/run.sh runs it on the host only).
 set -uo pipefail
 src=${1:?usage: reproducible.sh SOURCE_DIR WORK_DIR}
 work=${2:?usage: reproducible.sh SOURCE_DIR WORK_DIR}
 for tool in x86_64-w64-mingw32-gcc i686-w64-mingw32-gcc wixl msiinfo msiextract cpack git python3; do
-  command -v "$tool" >/dev/null || { echo "SKIPPED: no $tool here: this test runs where the release builds"; exit 77; }
+  command -v "$tool" >/dev/null || { echo "reproducible.sh: no $tool here: run it where the release builds"; exit 1; }
 done
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }

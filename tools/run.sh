@@ -77,12 +77,13 @@ build() {
 # suite's counts go to build/test-counts (a suite that ends without CTest's
 # summary counts as one failure), for the closing line.
 counts=build/test-counts
+ctest_args=()
 run_suites() {
   local arch rc=0 log
   for arch in "$@"; do
     say "tests ($arch)"
     log="build/$arch/ctest.log"
-    ctest --preset "$arch" 2>&1 | tee "$log" || rc=1
+    ctest --preset "$arch" "${ctest_args[@]}" 2>&1 | tee "$log" || rc=1
     sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\)$/\2 \1/p' "$log" | tail -n1 |
       awk '{ print $1 - $2, $2; found = 1 } END { if (!found) print 0, 1 }' >>"$counts"
   done
@@ -153,6 +154,9 @@ case "${1:-}" in
       mkdir -p "build/$arch/wineprefix" "build/$arch/wineprefix.wow64-root"
       mount --bind "build/$arch/wineprefix.wow64-root" "build/$arch/wineprefix"
     done
+    # The root has Wine, not the compilers: the two release builds that the
+    # reproducibility test compares are made by the host's run.
+    ctest_args=(-E '^reproducible$')
     run_suites "$@"
     ;;
   *)
