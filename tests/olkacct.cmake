@@ -11,9 +11,9 @@ olk_wine_test(olkacct_args COMMAND test_olkacct_args)
 olk_test_exe(test_olkacct_output SOURCES test_olkacct_output.c LIBS olkacct_core)
 olk_wine_test(olkacct_output COMMAND test_olkacct_output)
 
-olk_test_exe(test_olkacct_accounts SOURCES test_olkacct_accounts.c
-             LIBS olkacct_core olkstubacctmgr_test_support)
-olk_wine_test(olkacct_accounts COMMAND test_olkacct_accounts)
+olk_test_exe(test_account_reading SOURCES test_account_reading.c alloc_faults.c
+             LIBS olk_accounts olkstubacctmgr_test_support)
+olk_wine_test(account_reading COMMAND test_account_reading)
 
 olk_test_exe(test_olkacct_standin SOURCES test_olkacct_standin.c LIBS olkstubacctmgr_test_support)
 olk_wine_test(olkacct_standin COMMAND test_olkacct_standin)

@@ -33,7 +33,7 @@ struct run
     IOlkAccountManager *manager;
     struct olkacct_mapi mapi;       /* --borrow: olkacct's own MAPI session */
     IUnknown *session;
-    struct olkacct_list list;
+    struct olk_account_list list;
 };
 
 static const char *hr_text(HRESULT hr)
@@ -196,7 +196,7 @@ static int list_accounts(struct run *run)
         olkacct_error("IOlkAccountManager::Init failed for %s: %s", profile_text(run), hr_text(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }
-    if (FAILED(hr = olkacct_read_accounts(run->manager, run->options->categories, &run->list, &step)))
+    if (FAILED(hr = olk_accounts_read(run->manager, run->options->categories, &run->list, &step)))
     {
         if (!step)
         {
@@ -227,7 +227,7 @@ static int list_accounts(struct run *run)
  * then the helper; then olkacct's own session and MAPI, last of all. */
 static void finish(struct run *run)
 {
-    olkacct_list_free(&run->list);
+    olk_account_list_free(&run->list);
     if (run->manager) IOlkAccountManager_Release(run->manager);
     if (run->helper) IOlkAccountHelper_Release(run->helper);
     olkacct_mapi_logoff(run->session);

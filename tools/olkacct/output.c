@@ -13,6 +13,23 @@
 #include <string.h>
 #include <wchar.h>
 
+const enum olk_prop_id olkacct_list_fields[OLKACCT_LIST_FIELD_COUNT] =
+{
+    OLK_PROP_ACCT_ID,
+    OLK_PROP_ACCT_NAME,
+    OLK_PROP_ACCT_MINI_UID,
+    OLK_PROP_ACCT_STAMP,
+    OLK_PROP_ACCT_USER_EMAIL_ADDR,
+    OLK_PROP_ACCT_USER_DISPLAY_NAME,
+    OLK_PROP_INET_USER,
+    OLK_PROP_INET_SERVER,
+    OLK_PROP_INET_PORT,
+    OLK_PROP_SMTP_SERVER,
+    OLK_PROP_SMTP_PORT,
+    OLK_PROP_ACCT_IS_EXCH,
+    OLK_PROP_ACCT_DELIVERY_STORE,
+};
+
 struct wbuf
 {
     WCHAR *data;
@@ -127,14 +144,14 @@ static void cell_text(struct wbuf *cell, const WCHAR *s)
     }
 }
 
-static void cell_value(struct wbuf *cell, const struct olkacct_value *value)
+static void cell_value(struct wbuf *cell, const struct olk_value *value)
 {
     if (value->type == PT_LONG) wb_number(cell, value->dw);
     else if (value->type == PT_UNICODE && value->str[0]) cell_text(cell, value->str);
     else wb_append(cell, L"-");
 }
 
-static void cell_server(struct wbuf *cell, const struct olkacct_value *server, const struct olkacct_value *port)
+static void cell_server(struct wbuf *cell, const struct olk_value *server, const struct olk_value *port)
 {
     if (server->type != PT_UNICODE || !server->str[0])
     {
@@ -162,18 +179,18 @@ static void cell_categories(struct wbuf *cell, DWORD categories)
     if (first) wb_append(cell, L"-");
 }
 
-static void fill_row(const struct olkacct_record *r, struct wbuf *cells)
+static void fill_row(const struct olk_account_record *r, struct wbuf *cells)
 {
     WCHAR type[40];
 
-    cell_value(&cells[COL_ID], &r->values[OLKACCT_F_ID]);
-    cell_value(&cells[COL_NAME], &r->values[OLKACCT_F_NAME]);
+    cell_value(&cells[COL_ID], &r->values[OLK_PROP_ACCT_ID]);
+    cell_value(&cells[COL_NAME], &r->values[OLK_PROP_ACCT_NAME]);
     type_text(&r->type, type, ARRAYSIZE(type));
     wb_append(&cells[COL_TYPE], type);
     cell_categories(&cells[COL_CATEGORIES], r->categories);
-    cell_value(&cells[COL_EMAIL], &r->values[OLKACCT_F_EMAIL]);
-    cell_server(&cells[COL_SERVER], &r->values[OLKACCT_F_INET_SERVER], &r->values[OLKACCT_F_INET_PORT]);
-    cell_server(&cells[COL_SMTP], &r->values[OLKACCT_F_SMTP_SERVER], &r->values[OLKACCT_F_SMTP_PORT]);
+    cell_value(&cells[COL_EMAIL], &r->values[OLK_PROP_ACCT_USER_EMAIL_ADDR]);
+    cell_server(&cells[COL_SERVER], &r->values[OLK_PROP_INET_SERVER], &r->values[OLK_PROP_INET_PORT]);
+    cell_server(&cells[COL_SMTP], &r->values[OLK_PROP_SMTP_SERVER], &r->values[OLK_PROP_SMTP_PORT]);
 }
 
 static void put_row(struct wbuf *out, const WCHAR *const *cells, const size_t *widths)
@@ -197,7 +214,7 @@ static void free_cells(struct wbuf *cells, size_t count)
     free(cells);
 }
 
-HRESULT olkacct_format_table(const struct olkacct_list *list, char **text, size_t *len)
+HRESULT olkacct_format_table(const struct olk_account_list *list, char **text, size_t *len)
 {
     size_t rows = list->count + 1, widths[COL_COUNT] = { 0 }, r;
     struct wbuf *cells = olkacct_alloc_array(rows * COL_COUNT, sizeof(*cells)), out = { 0 };
@@ -267,7 +284,7 @@ static void json_hex(struct wbuf *out, const BYTE *bin, DWORD cb)
     wb_append(out, L"\"");
 }
 
-static void json_value(struct wbuf *out, const struct olkacct_value *value)
+static void json_value(struct wbuf *out, const struct olk_value *value)
 {
     if (value->type == PT_LONG) wb_number(out, value->dw);
     else if (value->type == PT_UNICODE) json_string(out, value->str);
@@ -311,23 +328,23 @@ static void json_categories(struct wbuf *out, DWORD categories)
     wb_append(out, L"]");
 }
 
-static void json_record(struct wbuf *out, const struct olkacct_record *r)
+static void json_record(struct wbuf *out, const struct olk_account_record *r)
 {
     int f;
 
     wb_append(out, L"  {");
-    for (f = 0; f < OLKACCT_F_COUNT; f++)
+    for (f = 0; f < OLKACCT_LIST_FIELD_COUNT; f++)
     {
-        json_member(out, olkacct_fields[f]->json, f == 0);
-        json_value(out, &r->values[f]);
-        if (f != OLKACCT_F_NAME) continue;
+        json_member(out, olk_account_props[olkacct_list_fields[f]].json, f == 0);
+        json_value(out, &r->values[olkacct_list_fields[f]]);
+        if (olkacct_list_fields[f] != OLK_PROP_ACCT_NAME) continue;
         json_type(out, &r->type);
         json_categories(out, r->categories);
     }
     wb_append(out, L"\n  }");
 }
 
-HRESULT olkacct_format_json(const struct olkacct_list *list, char **text, size_t *len)
+HRESULT olkacct_format_json(const struct olk_account_list *list, char **text, size_t *len)
 {
     struct wbuf out = { 0 };
     DWORD i;
