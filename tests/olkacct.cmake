@@ -15,6 +15,10 @@ olk_test_exe(test_account_reading SOURCES test_account_reading.c alloc_faults.c
              LIBS olk_accounts olkstubacctmgr_test_support)
 olk_wine_test(account_reading COMMAND test_account_reading)
 
+olk_test_exe(test_account_changes SOURCES test_account_changes.c alloc_faults.c
+             LIBS olk_accounts olkstubacctmgr_test_support)
+olk_wine_test(account_changes COMMAND test_account_changes)
+
 olk_test_exe(test_olkacct_standin SOURCES test_olkacct_standin.c LIBS olkstubacctmgr_test_support)
 olk_wine_test(olkacct_standin COMMAND test_olkacct_standin)
 
