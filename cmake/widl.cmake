@@ -7,6 +7,15 @@ else()
   set(_olk_widl_arch -m32)
 endif()
 
+# The type library's version is the product's major.minor (olkauto.idl).
+set(_olk_widl_defs -DOLK_TLB_MAJOR=${PROJECT_VERSION_MAJOR} -DOLK_TLB_MINOR=${PROJECT_VERSION_MINOR})
+# widl -t imports stdole2.tlb; Wine ships it for x86_64 only without wine32,
+# and it serves the 32-bit library as well.
+find_path(OLK_STDOLE2_DIR stdole2.tlb
+          PATHS /usr/lib/x86_64-linux-gnu/wine/x86_64-windows /usr/lib/i386-linux-gnu/wine/i386-windows
+                /usr/lib/wine/x86_64-windows /usr/lib/wine/i386-windows
+          NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+
 set(OLK_GENERATED_INCLUDE ${CMAKE_BINARY_DIR}/include)
 file(MAKE_DIRECTORY ${OLK_GENERATED_INCLUDE})
 
@@ -19,7 +28,7 @@ function(olk_idl_headers target)
     set(_h ${OLK_GENERATED_INCLUDE}/${_name}.h)
     add_custom_command(OUTPUT ${_h}
       COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I ${PROJECT_SOURCE_DIR}/include -I ${OLK_WIDL_IDL_INCLUDE}
-              -h -o ${_h} ${_idl}
+              ${_olk_widl_defs} -h -o ${_h} ${_idl}
       DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
       COMMENT "widl ${_name}.idl"
       VERBATIM)
@@ -29,4 +38,22 @@ function(olk_idl_headers target)
   add_library(${target} INTERFACE)
   add_dependencies(${target} ${target}_gen)
   target_include_directories(${target} INTERFACE ${OLK_GENERATED_INCLUDE})
+endfunction()
+
+# olk_idl_typelib(<name>): <name>.tlb from include/<name>.idl for this
+# architecture; its path in OLK_TYPELIB_<name>.
+function(olk_idl_typelib name)
+  if(NOT OLK_STDOLE2_DIR)
+    message(FATAL_ERROR "stdole2.tlb not found (Wine's, from the wine64 package): set OLK_STDOLE2_DIR")
+  endif()
+  set(_idl ${PROJECT_SOURCE_DIR}/include/${name}.idl)
+  set(_tlb ${OLK_GENERATED_INCLUDE}/${name}.tlb)
+  add_custom_command(OUTPUT ${_tlb}
+    COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I ${PROJECT_SOURCE_DIR}/include -I ${OLK_WIDL_IDL_INCLUDE}
+            -L ${OLK_STDOLE2_DIR} ${_olk_widl_defs} -t -o ${_tlb} ${_idl}
+    DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
+    COMMENT "widl -t ${name}.idl"
+    VERBATIM)
+  add_custom_target(${name}_tlb DEPENDS ${_tlb})
+  set(OLK_TYPELIB_${name} ${_tlb} PARENT_SCOPE)
 endfunction()
