@@ -27,7 +27,7 @@ done
 clsid='{530A73EF-6347-4A72-B96D-9049DD249116}'
 clsid_key="HKLM\\Software\\Classes\\CLSID\\$clsid"
 progids=(OlkHelper.AccountHelper.1 OlkHelper.AccountHelper OlkHelper.Session.1 OlkHelper.Session)
-typelib_key='HKLM\\Software\\Classes\\TypeLib\\{F239F708-7B60-42BE-9818-1AE1C31A9DF2}'
+typelib_key="HKLM\\Software\\Classes\\TypeLib\\{F239F708-7B60-42BE-9818-1AE1C31A9DF2}"
 : "${OLK_TLB_VERSION:?OLK_TLB_VERSION must be set to the major.minor version}"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
