@@ -96,6 +96,10 @@ static HRESULT STDMETHODCALLTYPE accounts_Invoke(IOlkHelperAccounts *iface, DISP
                                                  EXCEPINFO *excep, UINT *arg_err)
 {
     (void)lcid;
+    /* Item is a property; JScript calls it as a method when it discards the
+     * result (a statement of its own), and would find no such member. */
+    if (id == DISPID_VALUE && flags == DISPATCH_METHOD)
+        flags |= DISPATCH_PROPERTYGET;
     return auto_invoke(impl_from_IOlkHelperAccounts(iface)->info, iface, id, riid, flags, params, result, excep,
                        arg_err);
 }
