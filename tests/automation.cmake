@@ -16,3 +16,9 @@ foreach(_case IN LISTS _automation_cases)
             --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini --wine ${OLK_WINE}
     FIXTURES olkacct_registered)
 endforeach()
+
+# --- the objects in C: dispatch of every member, error information, events,
+# reference counts; olkhelper.dll loaded from the build, not activated -----
+olk_test_exe(test_automation_objects SOURCES test_automation_objects.c LIBS olkstubacctmgr_test_support)
+add_dependencies(test_automation_objects olkhelper)
+olk_wine_test(automation_objects COMMAND test_automation_objects)

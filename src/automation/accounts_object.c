@@ -17,6 +17,7 @@ struct accounts
 {
     IOlkHelperAccounts IOlkHelperAccounts_iface;
     struct auto_error_support support;
+    struct auto_events events;
     LONG refcount;
     ITypeInfo *info;
     IOlkAccountManager *manager;
@@ -41,6 +42,8 @@ static HRESULT STDMETHODCALLTYPE accounts_QueryInterface(IOlkHelperAccounts *ifa
         *ppv = &accounts->IOlkHelperAccounts_iface;
     else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
         *ppv = &accounts->support.ISupportErrorInfo_iface;
+    else if (IsEqualIID(riid, &IID_IConnectionPointContainer))
+        *ppv = &accounts->events.IConnectionPointContainer_iface;
     else
         return E_NOINTERFACE;
     IUnknown_AddRef((IUnknown *)*ppv);
@@ -59,6 +62,7 @@ static ULONG STDMETHODCALLTYPE accounts_Release(IOlkHelperAccounts *iface)
 
     if (!refcount)
     {
+        auto_events_cleanup(&accounts->events);
         olk_account_list_free(&accounts->list);
         if (accounts->manager)
             IOlkAccountManager_Release(accounts->manager);
@@ -334,6 +338,7 @@ HRESULT auto_accounts_create(IOlkAccountManager *manager, DWORD categories, IDis
     accounts->refcount = 1;
     accounts->manager = manager;
     IOlkAccountManager_AddRef(manager);
+    auto_events_init(&accounts->events, (IUnknown *)&accounts->IOlkHelperAccounts_iface, manager);
     server_lock();
     hr = auto_type_info(ACCOUNTS_IID, &accounts->info);
     if (SUCCEEDED(hr))

@@ -16,6 +16,7 @@
 
 #include <windows.h>
 #include <oleauto.h>
+#include <ocidl.h>
 
 #include "account_model.h"
 #include "olkauto.h"
@@ -72,6 +73,25 @@ struct auto_error_support
     const IID *iid;
 };
 void auto_error_support_init(struct auto_error_support *support, IUnknown *outer, const IID *iid);
+
+/* ---- events (events.c) ---------------------------------------------------- */
+
+/* IConnectionPointContainer and its one IConnectionPoint, for
+ * DOlkHelperAccountsEvents; QueryInterface, AddRef and Release of the
+ * container go to outer, which owns the struct (the connection point keeps
+ * only IConnectionPoint and IUnknown of its own). At most 16 sinks. */
+struct auto_events
+{
+    IConnectionPointContainer IConnectionPointContainer_iface;
+    IConnectionPoint IConnectionPoint_iface;
+    IUnknown *outer;
+    IOlkAccountManager *manager;    /* borrowed from outer */
+    IDispatch *sinks[16];
+    struct olk_watch *watch;        /* while a sink is connected */
+};
+void auto_events_init(struct auto_events *events, IUnknown *outer, IOlkAccountManager *manager);
+/* Disconnects every sink; outer calls it before it goes. */
+void auto_events_cleanup(struct auto_events *events);
 
 /* ---- conversions (values.c) ------------------------------------------------ */
 
