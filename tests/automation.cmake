@@ -8,11 +8,12 @@ target_compile_definitions(test_typelib PRIVATE
 olk_wine_test(test_typelib COMMAND test_typelib)
 
 # --- scripts: VBScript and JScript through Wine's own cscript.exe, against the
-# registered DLL, the stand-in MAPI and the stand-in account manager ---------
+# registered DLL, the stand-in MAPI and the stand-in account manager; python3
+# by name, as for olkacct_e2e (the suites may run in the private root) -------
 set(_automation_cases vbs_read js_read vbs_change vbs_errors vbs_delete vbs_remove vbs_order js_order)
 foreach(_case IN LISTS _automation_cases)
   olk_wine_test(automation_${_case}
-    COMMAND ${OLK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/test_automation.py ${_case}
+    COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/test_automation.py ${_case}
             --data ${CMAKE_CURRENT_SOURCE_DIR}/data/sample-accounts.ini --wine ${OLK_WINE}
     FIXTURES olkacct_registered)
 endforeach()
