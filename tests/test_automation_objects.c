@@ -54,16 +54,23 @@ static int teardown(void **state)
     return 0;
 }
 
-static IDispatch *create_session(void)
+/* A session over the accounts as they are now. */
+static IDispatch *new_session(void)
 {
     IClassFactory *factory;
     IDispatch *session;
 
-    standin_test_data(accounts_data);
     assert_hr(get_class_object(&CLSID_OlkHelperSession, &IID_IClassFactory, (void **)&factory), S_OK);
     assert_hr(IClassFactory_CreateInstance(factory, NULL, &IID_IDispatch, (void **)&session), S_OK);
     IClassFactory_Release(factory);
     return session;
+}
+
+/* A session over a fresh copy of the test's accounts. */
+static IDispatch *create_session(void)
+{
+    standin_test_data(accounts_data);
+    return new_session();
 }
 
 /* ---- IDispatch by name ------------------------------------------------------- */
@@ -195,6 +202,113 @@ static void test_members(void **state)
     IDispatch_Release(account);
     IDispatch_Release(accounts);
     assert_hr(invoke(session, L"Logoff", DISPATCH_METHOD, NULL, 0, NULL, NULL), S_OK);
+    IDispatch_Release(session);
+    assert_hr(can_unload_now(), S_OK);
+}
+
+static LONG count_of(IDispatch *accounts)
+{
+    VARIANT result;
+
+    assert_hr(invoke(accounts, L"Count", DISPATCH_PROPERTYGET, NULL, 0, &result, NULL), S_OK);
+    assert_int_equal(V_VT(&result), VT_I4);
+    return V_I4(&result);
+}
+
+static void expect_text(VARIANT *value, const WCHAR *expected)
+{
+    assert_int_equal(V_VT(value), VT_BSTR);
+    if (wcscmp(V_BSTR(value), expected))
+        print_error("\"%ls\", expected \"%ls\"\n", V_BSTR(value), expected);
+    assert_true(!wcscmp(V_BSTR(value), expected));
+    VariantClear(value);
+}
+
+/* The members the other tests do not call: Profiles, Filter, ItemByID,
+ * Property, Delete, and MAPIOBJECT lent to a second session. */
+static void test_more_members(void **state)
+{
+    IDispatch *session, *accounts, *filtered, *account, *borrower, *borrowed_accounts;
+    VARIANT arg, result, item;
+    SAFEARRAY *array;
+    LONG index;
+
+    (void)state;
+    accounts = logged_on_accounts(&session);
+
+    assert_hr(invoke(session, L"Profiles", DISPATCH_PROPERTYGET, NULL, 0, &result, NULL), S_OK);
+    assert_int_equal(V_VT(&result), VT_ARRAY | VT_VARIANT);
+    array = V_ARRAY(&result);
+    assert_int_equal(array->rgsabound[0].cElements, 2);
+    index = 1;
+    assert_hr(SafeArrayGetElement(array, &index, &item), S_OK);
+    expect_text(&item, L"Home");
+    VariantClear(&result);
+
+    V_VT(&arg) = VT_BSTR;
+    V_BSTR(&arg) = SysAllocString(L"Store");
+    filtered = get_object(accounts, L"Filter", &arg);
+    VariantClear(&arg);
+    assert_int_equal(count_of(filtered), 2);
+    IDispatch_Release(filtered);
+    V_VT(&arg) = VT_BSTR;
+    V_BSTR(&arg) = SysAllocString(L"addressbook");
+    filtered = get_object(accounts, L"Filter", &arg);
+    VariantClear(&arg);
+    assert_int_equal(count_of(filtered), 0);
+    IDispatch_Release(filtered);
+
+    V_VT(&arg) = VT_I4;
+    V_I4(&arg) = 2;
+    account = get_object(accounts, L"ItemByID", &arg);
+    assert_hr(invoke(account, L"Name", DISPATCH_PROPERTYGET, NULL, 0, &result, NULL), S_OK);
+    expect_text(&result, L"Second");
+    V_VT(&arg) = VT_I4;
+    V_I4(&arg) = (LONG)PROP_ACCT_NAME;
+    assert_hr(invoke(account, L"Property", DISPATCH_PROPERTYGET, &arg, 1, &result, NULL), S_OK);
+    expect_text(&result, L"Second");
+    {
+        VARIANT args[2];
+
+        V_VT(&args[1]) = VT_I4;             /* the tag, then the value */
+        V_I4(&args[1]) = (LONG)PROP_ACCT_USER_EMAIL_ADDR;
+        V_VT(&args[0]) = VT_BSTR;
+        V_BSTR(&args[0]) = SysAllocString(L"two@example.com");
+        assert_hr(invoke(account, L"Property", DISPATCH_PROPERTYPUT, args, 2, NULL, NULL), S_OK);
+        VariantClear(&args[0]);
+    }
+    assert_hr(invoke(account, L"Email", DISPATCH_PROPERTYGET, NULL, 0, &result, NULL), S_OK);
+    expect_text(&result, L"two@example.com");
+    assert_hr(invoke(account, L"Save", DISPATCH_METHOD, NULL, 0, NULL, NULL), S_OK);
+    {
+        char *text = standin_test_data_read();
+
+        assert_true(text && strstr(text, "two@example.com") != NULL);
+        free(text);
+    }
+
+    /* A second session borrows the first one's MAPI session. */
+    assert_hr(invoke(session, L"MAPIOBJECT", DISPATCH_PROPERTYGET, NULL, 0, &result, NULL), S_OK);
+    assert_int_equal(V_VT(&result), VT_UNKNOWN);
+    borrower = new_session();
+    assert_hr(invoke(borrower, L"MAPIOBJECT", DISPATCH_PROPERTYPUT, &result, 1, NULL, NULL), S_OK);
+    VariantClear(&result);
+    assert_hr(invoke(borrower, L"ProfileName", DISPATCH_PROPERTYGET, NULL, 0, &result, NULL), S_OK);
+    expect_text(&result, L"Outlook");
+    borrowed_accounts = get_object(borrower, L"Accounts", NULL);
+    assert_int_equal(count_of(borrowed_accounts), 2);
+
+    assert_hr(invoke(account, L"Delete", DISPATCH_METHOD, NULL, 0, NULL, NULL), S_OK);
+    IDispatch_Release(account);
+    IDispatch_Release(accounts);
+    /* The stand-in, unlike Outlook, keeps each manager's accounts apart:
+     * the deleting session's manager shows the deletion. */
+    accounts = get_object(session, L"Accounts", NULL);
+    assert_int_equal(count_of(accounts), 1);
+
+    IDispatch_Release(accounts);
+    IDispatch_Release(borrowed_accounts);
+    IDispatch_Release(borrower);
     IDispatch_Release(session);
     assert_hr(can_unload_now(), S_OK);
 }
@@ -514,6 +628,7 @@ int main(void)
     const struct CMUnitTest tests[] =
     {
         cmocka_unit_test(test_members),
+        cmocka_unit_test(test_more_members),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_refcounts),
