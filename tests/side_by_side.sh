@@ -102,6 +102,20 @@ expect_no_typelib_key() { # what
   done
 }
 
+# OlkHelper.Session created by the script host of a bitness, through the
+# ProgID and the type library that both bitnesses share.
+script=$(mktemp --suffix=.vbs)
+trap 'rm -f "$script"' EXIT
+printf 'Set s = CreateObject("OlkHelper.Session")\r\nWScript.Echo "created " & TypeName(s)\r\n' >"$script"
+script_win=$("$OLK_WINE64" winepath -w "$script" </dev/null 2>/dev/null | tr -d '\r')
+session_activates() { # x86|x64 what
+  if "$(wine_of "$1")" cscript //nologo "$script_win" </dev/null 2>/dev/null | grep -q "^created "; then
+    pass "$2: the $1 cscript creates OlkHelper.Session"
+  else
+    fail "$2: the $1 cscript cannot create OlkHelper.Session"
+  fi
+}
+
 activates() { # x86|x64 what
   if "$(wine_of "$1")" "$(bin_of "$1")/test_activation.exe" </dev/null >/dev/null 2>&1; then
     pass "$2: a $1 process activates the $1 DLL by CLSID and ProgID"
@@ -128,6 +142,8 @@ expect_typelib x86 present "both registered"
 expect_typelib x64 present "both registered"
 activates x86 "both registered"
 activates x64 "both registered"
+session_activates x86 "both registered"
+session_activates x64 "both registered"
 
 # --- x86 removed: x64 keeps working ---------------------------------------------------
 regsvr x86 /u
@@ -137,6 +153,7 @@ expect_progids present "x86 unregistered, x64 still registered"
 expect_typelib x86 absent "x86 unregistered"
 expect_typelib x64 present "x86 unregistered, x64 still registered"
 activates x64 "x86 unregistered"
+session_activates x64 "x86 unregistered"
 
 # --- x86 back, x64 removed: x86 keeps working ----------------------------------------
 regsvr x86
@@ -147,6 +164,7 @@ expect_progids present "x64 unregistered, x86 still registered"
 expect_typelib x64 absent "x64 unregistered"
 expect_typelib x86 present "x64 unregistered, x86 still registered"
 activates x86 "x64 unregistered"
+session_activates x86 "x64 unregistered"
 
 # --- the last one removed takes the shared keys --------------------------------------
 regsvr x86 /u
