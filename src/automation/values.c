@@ -129,11 +129,14 @@ HRESULT auto_array(DWORD count, HRESULT (*item)(const void *context, DWORD i, VA
     VariantInit(out);
     if (!array)
         return E_OUTOFMEMORY;
-    hr = SafeArrayAccessData(array, (void **)&items);
+    if (FAILED(hr = SafeArrayAccessData(array, (void **)&items)))
+    {
+        SafeArrayDestroy(array);
+        return hr;
+    }
     for (i = 0; SUCCEEDED(hr) && i < count; i++)
         hr = item(context, i, &items[i]);
-    if (i || count == 0)
-        SafeArrayUnaccessData(array);
+    SafeArrayUnaccessData(array);
     if (FAILED(hr))
     {
         SafeArrayDestroy(array);
