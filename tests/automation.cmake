@@ -23,3 +23,12 @@ endforeach()
 olk_test_exe(test_automation_objects SOURCES test_automation_objects.c LIBS olkstubacctmgr_test_support)
 add_dependencies(test_automation_objects olkhelper)
 olk_wine_test(automation_objects COMMAND test_automation_objects)
+
+# --- every allocation of the objects failed in turn: the objects linked in,
+# with the type library as the test program's own resource ------------------
+olk_test_exe(test_automation_faults
+  SOURCES test_automation_faults.c alloc_faults.c ${CMAKE_BINARY_DIR}/src/typelib.rc
+  LIBS olk_automation olkstubacctmgr_test_support)
+set_source_files_properties(${CMAKE_BINARY_DIR}/src/typelib.rc PROPERTIES OBJECT_DEPENDS ${OLK_TYPELIB_olkauto})
+add_dependencies(test_automation_faults olkauto_tlb)
+olk_wine_test(automation_faults COMMAND test_automation_faults)
