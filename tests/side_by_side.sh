@@ -109,10 +109,13 @@ trap 'rm -f "$script"' EXIT
 printf 'Set s = CreateObject("OlkHelper.Session")\r\nWScript.Echo "created " & TypeName(s)\r\n' >"$script"
 script_win=$("$OLK_WINE64" winepath -w "$script" </dev/null 2>/dev/null | tr -d '\r')
 session_activates() { # x86|x64 what
-  if "$(wine_of "$1")" cscript //nologo "$script_win" </dev/null 2>/dev/null | grep -q "^created "; then
+  local output
+  output=$("$(wine_of "$1")" cscript //nologo "$script_win" </dev/null 2>&1 | tr -d '\r')
+  if grep -q "^created " <<<"$output"; then
     pass "$2: the $1 cscript creates OlkHelper.Session"
   else
     fail "$2: the $1 cscript cannot create OlkHelper.Session"
+    printf '%s\n' "$output" | tail -n 20
   fi
 }
 
