@@ -32,3 +32,8 @@ olk_test_exe(test_automation_faults
 set_source_files_properties(${CMAKE_BINARY_DIR}/src/typelib.rc PROPERTIES OBJECT_DEPENDS ${OLK_TYPELIB_olkauto})
 add_dependencies(test_automation_faults olkauto_tlb)
 olk_wine_test(automation_faults COMMAND test_automation_faults)
+
+# Built to the DLL's standards, as olk_accounts is: no USER32, no MinGW stdio.
+add_test(NAME check_olk_automation
+  COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:olk_automation> -DUSER32=${OLK_USER32_LIB}
+          -P ${PROJECT_SOURCE_DIR}/cmake/check-static-lib.cmake)

@@ -112,11 +112,12 @@ static HRESULT STDMETHODCALLTYPE account_GetIDsOfNames(IOlkHelperAccount *iface,
     return auto_get_ids_of_names(impl_from_IOlkHelperAccount(iface)->info, riid, names, count, ids);
 }
 
-static void read_only_message(const struct olk_account_prop *prop, WCHAR *message, size_t cch)
+static const WCHAR *read_only_message(const struct olk_account_prop *prop, struct auto_text *message)
 {
-    _snwprintf(message, cch, L"%ls (%hs) is documented read-only: the account manager does not let it change",
-               prop->automation, prop->idl_name);
-    message[cch - 1] = 0;
+    message->len = 0;
+    auto_text_add(message, prop->automation);
+    auto_text_add_ascii(auto_text_add(message, L" ("), prop->idl_name);
+    return auto_text_add(message, L") is documented read-only: the account manager does not let it change")->buf;
 }
 
 static HRESULT get_value(struct account *account, enum olk_prop_id id, VARIANT *out);
@@ -136,11 +137,10 @@ static HRESULT STDMETHODCALLTYPE account_Invoke(IOlkHelperAccount *iface, DISPID
         if ((flags & (DISPATCH_PROPERTYPUT | DISPATCH_PROPERTYPUTREF)) && !prop->secret &&
             prop->access == OLK_PROP_READ_ONLY)
         {
-            WCHAR message[200];
+            struct auto_text message;
 
-            read_only_message(prop, message, ARRAYSIZE(message));
-            auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, message);
-            return auto_exception(excep, E_OLK_PROP_READ_ONLY, message);
+            auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
+            return auto_exception(excep, E_OLK_PROP_READ_ONLY, message.buf);
         }
         /* Late-bound reads of a property the account does not have give
          * Empty, as Property(Tag) does; a secret's read says why it fails. */
@@ -241,10 +241,9 @@ static HRESULT put_value(struct account *account, enum olk_prop_id id, const VAR
 
     if (prop->access == OLK_PROP_READ_ONLY)
     {
-        WCHAR message[200];
+        struct auto_text message;
 
-        read_only_message(prop, message, ARRAYSIZE(message));
-        return auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, message);
+        return auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
     }
     hr = auto_value_from_variant(prop, in, &value, ACCOUNT_IID);
     if (FAILED(hr))
@@ -327,17 +326,15 @@ static HRESULT STDMETHODCALLTYPE account_get_Categories(IOlkHelperAccount *iface
 static HRESULT documented_tag(LONG tag, enum olk_prop_id *id)
 {
     const struct olk_account_prop *prop = olk_account_prop_by_tag((DWORD)tag);
-    WCHAR message[96];
+    struct auto_text message = { { 0 }, 0 };
 
     if (prop)
     {
         *id = (enum olk_prop_id)(prop - olk_account_props);
         return S_OK;
     }
-    _snwprintf(message, ARRAYSIZE(message), L"0x%08lx is not a documented account property tag",
-               (unsigned long)tag);
-    message[ARRAYSIZE(message) - 1] = 0;
-    return auto_error(E_INVALIDARG, ACCOUNT_IID, message);
+    auto_text_add(auto_text_add_hex(&message, (DWORD)tag), L" is not a documented account property tag");
+    return auto_error(E_INVALIDARG, ACCOUNT_IID, message.buf);
 }
 
 static HRESULT STDMETHODCALLTYPE account_get_Property(IOlkHelperAccount *iface, LONG tag, VARIANT *value)

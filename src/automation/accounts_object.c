@@ -144,12 +144,11 @@ static HRESULT find_key(struct accounts *accounts, const VARIANT *key, DWORD *in
         return bad_key(L"An account is named by its position (a number) or its name (a string)", L"");
     if (V_I4(&number) < 1 || (DWORD)V_I4(&number) > accounts->list.count)
     {
-        WCHAR message[80];
+        struct auto_text message = { { 0 }, 0 };
 
-        _snwprintf(message, ARRAYSIZE(message), L"No account at position %ld (there are %lu)",
-                   (long)V_I4(&number), (unsigned long)accounts->list.count);
-        message[ARRAYSIZE(message) - 1] = 0;
-        return auto_error(DISP_E_BADINDEX, ACCOUNTS_IID, message);
+        auto_text_add_number(auto_text_add(&message, L"No account at position "), V_I4(&number));
+        auto_text_add_number(auto_text_add(&message, L" (there are "), accounts->list.count);
+        return auto_error(DISP_E_BADINDEX, ACCOUNTS_IID, auto_text_add(&message, L")")->buf);
     }
     *index = (DWORD)V_I4(&number) - 1;
     return S_OK;
@@ -188,7 +187,7 @@ static HRESULT STDMETHODCALLTYPE accounts_get_Item(IOlkHelperAccounts *iface, VA
 static HRESULT STDMETHODCALLTYPE accounts_ItemByID(IOlkHelperAccounts *iface, LONG id, IDispatch **result)
 {
     struct accounts *accounts = impl_from_IOlkHelperAccounts(iface);
-    WCHAR message[48];
+    struct auto_text message = { { 0 }, 0 };
     DWORD i;
 
     if (!result)
@@ -197,9 +196,8 @@ static HRESULT STDMETHODCALLTYPE accounts_ItemByID(IOlkHelperAccounts *iface, LO
     for (i = 0; i < accounts->list.count; i++)
         if (accounts->list.items[i].values[OLK_PROP_ACCT_ID].dw == (DWORD)id)
             return make_account(accounts, i, result);
-    _snwprintf(message, ARRAYSIZE(message), L"No account has the ID %ld", (long)id);
-    message[ARRAYSIZE(message) - 1] = 0;
-    return auto_error(DISP_E_BADINDEX, ACCOUNTS_IID, message);
+    auto_text_add_number(auto_text_add(&message, L"No account has the ID "), id);
+    return auto_error(DISP_E_BADINDEX, ACCOUNTS_IID, message.buf);
 }
 
 static HRESULT enum_item(IUnknown *owner, DWORD index, VARIANT *item)

@@ -64,6 +64,18 @@ HRESULT auto_exception(EXCEPINFO *excep, HRESULT hr, const WCHAR *description);
 /* As auto_exception, with the description of the thread's error information. */
 HRESULT auto_exception_from_error(EXCEPINFO *excep, HRESULT hr);
 
+/* A message built by appending, cut at its capacity, always terminated:
+ * error descriptions without the C runtime's printf. */
+struct auto_text
+{
+    WCHAR buf[256];
+    size_t len;
+};
+struct auto_text *auto_text_add(struct auto_text *text, const WCHAR *part);
+struct auto_text *auto_text_add_ascii(struct auto_text *text, const char *part);
+struct auto_text *auto_text_add_number(struct auto_text *text, LONGLONG number);
+struct auto_text *auto_text_add_hex(struct auto_text *text, DWORD number);
+
 /* ISupportErrorInfo for an object whose interface is iid; QueryInterface,
  * AddRef and Release go to outer. */
 struct auto_error_support

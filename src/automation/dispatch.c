@@ -7,9 +7,6 @@
  */
 #include "automation.h"
 
-#include <wchar.h>
-
-#include "memory.h"
 
 static const WCHAR error_source[] = L"OlkHelper";
 
@@ -86,16 +83,9 @@ HRESULT auto_error(HRESULT hr, REFIID iid, const WCHAR *description)
 
 HRESULT auto_error2(HRESULT hr, REFIID iid, const WCHAR *first, const WCHAR *second)
 {
-    size_t len = wcslen(first) + wcslen(second) + 1;
-    WCHAR *text = olk_alloc(len * sizeof(WCHAR));
+    struct auto_text text = { { 0 }, 0 };
 
-    if (!text)
-        return auto_error(hr, iid, first);
-    wcscpy(text, first);
-    wcscat(text, second);
-    auto_error(hr, iid, text);
-    olk_free(text);
-    return hr;
+    return auto_error(hr, iid, auto_text_add(auto_text_add(&text, first), second)->buf);
 }
 
 HRESULT auto_exception(EXCEPINFO *excep, HRESULT hr, const WCHAR *description)
@@ -125,6 +115,59 @@ HRESULT auto_exception_from_error(EXCEPINFO *excep, HRESULT hr)
     auto_exception(excep, hr, description ? description : L"");
     SysFreeString(description);
     return DISP_E_EXCEPTION;
+}
+
+/* ---- messages ---------------------------------------------------------------------- */
+
+static struct auto_text *add_char(struct auto_text *text, WCHAR c)
+{
+    if (text->len + 1 < ARRAYSIZE(text->buf))
+        text->buf[text->len++] = c;
+    text->buf[text->len] = 0;
+    return text;
+}
+
+struct auto_text *auto_text_add(struct auto_text *text, const WCHAR *part)
+{
+    text->buf[text->len] = 0;
+    while (*part)
+        add_char(text, *part++);
+    return text;
+}
+
+struct auto_text *auto_text_add_ascii(struct auto_text *text, const char *part)
+{
+    text->buf[text->len] = 0;
+    while (*part)
+        add_char(text, (WCHAR)(unsigned char)*part++);
+    return text;
+}
+
+struct auto_text *auto_text_add_number(struct auto_text *text, LONGLONG number)
+{
+    WCHAR digits[24];
+    ULONGLONG magnitude = number < 0 ? 0 - (ULONGLONG)number : (ULONGLONG)number;
+    size_t count = 0;
+
+    do
+        digits[count++] = (WCHAR)(L'0' + magnitude % 10);
+    while ((magnitude /= 10) != 0);
+    if (number < 0)
+        add_char(text, L'-');
+    while (count)
+        add_char(text, digits[--count]);
+    return text;
+}
+
+struct auto_text *auto_text_add_hex(struct auto_text *text, DWORD number)
+{
+    static const WCHAR digits[] = L"0123456789abcdef";
+    int shift;
+
+    auto_text_add(text, L"0x");
+    for (shift = 28; shift >= 0; shift -= 4)
+        add_char(text, digits[(number >> shift) & 0xf]);
+    return text;
 }
 
 /* ---- ISupportErrorInfo ---------------------------------------------------------- */

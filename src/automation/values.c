@@ -109,11 +109,10 @@ HRESULT auto_value_from_variant(const struct olk_account_prop *prop, const VARIA
     VariantClear(&text);
     if (hr == E_INVALIDARG)
     {
-        WCHAR message[160];
+        struct auto_text message = { { 0 }, 0 };
 
-        _snwprintf(message, ARRAYSIZE(message), L"%ls: %ls", prop->automation, parse_problem(error));
-        message[ARRAYSIZE(message) - 1] = 0;
-        return auto_error(hr, iid, message);
+        auto_text_add(auto_text_add(auto_text_add(&message, prop->automation), L": "), parse_problem(error));
+        return auto_error(hr, iid, message.buf);
     }
     return hr;
 }
@@ -217,11 +216,9 @@ static HRESULT read_script_array(IDispatch *object, DWORD **ids, DWORD *count)
         return E_OUTOFMEMORY;
     for (i = 0; i < length; i++)
     {
-        WCHAR index[12];
+        struct auto_text index = { { 0 }, 0 };
 
-        _snwprintf(index, ARRAYSIZE(index), L"%lu", (unsigned long)i);
-        index[ARRAYSIZE(index) - 1] = 0;
-        hr = dispatch_get(object, index, &value);
+        hr = dispatch_get(object, auto_text_add_number(&index, i)->buf, &value);
         if (SUCCEEDED(hr))
             hr = variant_to_id(&value, &(*ids)[i]);
         VariantClear(&value);
