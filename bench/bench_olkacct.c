@@ -68,16 +68,16 @@ static BOOL open_subject(struct subject *s)
 static BOOL time_reading(struct subject *s, int run)
 {
     LARGE_INTEGER frequency, start, end;
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step;
     HRESULT hr;
 
     QueryPerformanceFrequency(&frequency);
     QueryPerformanceCounter(&start);
-    hr = olkacct_read_accounts(s->manager, OLK_CATEGORY_ALL, &list, &step);
+    hr = olk_accounts_read(s->manager, OLK_CATEGORY_ALL, &list, &step);
     QueryPerformanceCounter(&end);
     if (FAILED(hr) || list.count != s->count) return FALSE;
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
     s->seconds[run] = (double)(end.QuadPart - start.QuadPart) / frequency.QuadPart;
     return TRUE;
 }

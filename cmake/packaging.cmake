@@ -28,7 +28,9 @@ else()
   set(OLK_PACKAGE_ARCH x86)
 endif()
 set(OLK_SDK_FILES ${OLK_GENERATED_INCLUDE}/olkacct.h ${OLK_GENERATED_INCLUDE}/olkhelper.h
-                  ${PROJECT_SOURCE_DIR}/include/olkacct.idl ${PROJECT_SOURCE_DIR}/include/olkhelper.idl)
+                  ${OLK_GENERATED_INCLUDE}/olkauto.h ${OLK_TYPELIB_olkauto}
+                  ${PROJECT_SOURCE_DIR}/include/olkacct.idl ${PROJECT_SOURCE_DIR}/include/olkhelper.idl
+                  ${PROJECT_SOURCE_DIR}/include/olkauto.idl)
 set(OLK_DOC_FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE)
 # What stands for the DLL's path in the listing: the installer's reference to
 # the DLL's File row.

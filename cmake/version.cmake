@@ -3,8 +3,8 @@
 # 255 and Z at most 65535, the range of an MSI ProductVersion (which ignores a
 # fourth part, so there is none). Everything that shows a version takes it
 # from here: each binary's VERSIONINFO, olkacct --version, the MSI's
-# ProductVersion and File.Version, and the type library (X.Y,
-# OLK_TYPELIB_VERSION, handed to widl).
+# ProductVersion and File.Version, and the type library (X.Y, handed to widl
+# by cmake/widl.cmake).
 
 # olk_check_version(<X.Y.Z>): fails the configuration for a version MSI cannot carry.
 function(olk_check_version version)
@@ -17,7 +17,6 @@ function(olk_check_version version)
 endfunction()
 
 olk_check_version(${PROJECT_VERSION})
-set(OLK_TYPELIB_VERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
 
 # The next patch version: the upgrade test builds the product a second time,
 # from the same sources, as this version.

@@ -7,6 +7,16 @@ else()
   set(_olk_widl_arch -m32)
 endif()
 
+# The type library's version is the product's major.minor (olkauto.idl;
+# cmake/version.cmake).
+set(_olk_widl_defs -DOLK_TLB_MAJOR=${PROJECT_VERSION_MAJOR} -DOLK_TLB_MINOR=${PROJECT_VERSION_MINOR})
+# widl -t imports stdole2.tlb; Wine ships it for x86_64 only without wine32,
+# and it serves the 32-bit library as well.
+find_path(OLK_STDOLE2_DIR stdole2.tlb
+          PATHS /usr/lib/x86_64-linux-gnu/wine/x86_64-windows /usr/lib/i386-linux-gnu/wine/i386-windows
+                /usr/lib/wine/x86_64-windows /usr/lib/wine/i386-windows
+          NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+
 set(OLK_GENERATED_INCLUDE ${CMAKE_BINARY_DIR}/include)
 file(MAKE_DIRECTORY ${OLK_GENERATED_INCLUDE})
 
@@ -18,10 +28,8 @@ function(olk_idl_headers target)
     set(_idl ${PROJECT_SOURCE_DIR}/include/${_name}.idl)
     set(_h ${OLK_GENERATED_INCLUDE}/${_name}.h)
     add_custom_command(OUTPUT ${_h}
-      # OLKHELPER_TYPELIB_VERSION (X.Y of the product's version) is for the
-      # version() attribute of the type library's library block.
-      COMMAND ${OLK_WIDL} ${_olk_widl_arch} -DOLKHELPER_TYPELIB_VERSION=${OLK_TYPELIB_VERSION} -I include -I ${OLK_WIDL_IDL_INCLUDE}
-              -h -o ${_h} include/${_name}.idl
+      COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I include -I ${OLK_WIDL_IDL_INCLUDE}
+              ${_olk_widl_defs} -h -o ${_h} include/${_name}.idl
       DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
       # From the source tree, with a relative path: the header names the .idl
       # it came from, and a shipped header must not name a build machine's path.
@@ -34,4 +42,24 @@ function(olk_idl_headers target)
   add_library(${target} INTERFACE)
   add_dependencies(${target} ${target}_gen)
   target_include_directories(${target} INTERFACE ${OLK_GENERATED_INCLUDE})
+endfunction()
+
+# olk_idl_typelib(<name>): <name>.tlb from include/<name>.idl for this
+# architecture; its path in OLK_TYPELIB_<name>.
+function(olk_idl_typelib name)
+  if(NOT OLK_STDOLE2_DIR)
+    message(FATAL_ERROR "stdole2.tlb not found (Wine's, from the wine64 package): set OLK_STDOLE2_DIR")
+  endif()
+  set(_idl ${PROJECT_SOURCE_DIR}/include/${name}.idl)
+  set(_tlb ${OLK_GENERATED_INCLUDE}/${name}.tlb)
+  add_custom_command(OUTPUT ${_tlb}
+    COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I include -I ${OLK_WIDL_IDL_INCLUDE}
+            -L ${OLK_STDOLE2_DIR} ${_olk_widl_defs} -t -o ${_tlb} include/${name}.idl
+    DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
+    # Relative, as for the headers: nothing of a build machine's paths in it.
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    COMMENT "widl -t ${name}.idl"
+    VERBATIM)
+  add_custom_target(${name}_tlb DEPENDS ${_tlb})
+  set(OLK_TYPELIB_${name} ${_tlb} PARENT_SCOPE)
 endfunction()

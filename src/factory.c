@@ -1,5 +1,6 @@
 /*
- * IClassFactory for CLSID_OlkAccountHelper.
+ * IClassFactory for the module's classes (CLSID_OlkAccountHelper, and in
+ * olkhelper.dll CLSID_OlkHelperSession).
  *
  * Each DllGetClassObject gets a factory of its own on the heap, and a factory
  * counts as a live object for DllCanUnloadNow. A caller that keeps a factory
@@ -20,6 +21,7 @@ struct factory
 {
     IClassFactory IClassFactory_iface;
     LONG refcount;
+    factory_create_instance create;
 };
 
 /* LockServer(TRUE) calls not yet undone, across all factories: a lock taken
@@ -68,7 +70,8 @@ static ULONG STDMETHODCALLTYPE factory_Release(IClassFactory *iface)
 static HRESULT STDMETHODCALLTYPE factory_CreateInstance(IClassFactory *iface, IUnknown *outer, REFIID riid,
                                                         void **ppv)
 {
-    (void)iface;
+    struct factory *factory = impl_from_IClassFactory(iface);
+
     if (!ppv)
         return E_POINTER;
     *ppv = NULL;
@@ -76,7 +79,7 @@ static HRESULT STDMETHODCALLTYPE factory_CreateInstance(IClassFactory *iface, IU
         return CLASS_E_NOAGGREGATION;
     if (!riid)
         return E_INVALIDARG;
-    return helper_create(riid, ppv);
+    return factory->create(riid, ppv);
 }
 
 /* Decrements *count unless it is already 0; FALSE then. */
@@ -120,7 +123,7 @@ static const IClassFactoryVtbl factory_vtbl =
     factory_LockServer,
 };
 
-static HRESULT factory_create(IClassFactory **out)
+static HRESULT factory_create(factory_create_instance create, IClassFactory **out)
 {
     struct factory *factory = olk_alloc(sizeof(*factory));
 
@@ -128,28 +131,40 @@ static HRESULT factory_create(IClassFactory **out)
         return E_OUTOFMEMORY;
     factory->IClassFactory_iface.lpVtbl = &factory_vtbl;
     factory->refcount = 1;
+    factory->create = create;
     server_lock();
     *out = &factory->IClassFactory_iface;
     return S_OK;
 }
 
-HRESULT factory_get_class_object(REFCLSID rclsid, REFIID riid, void **ppv)
+HRESULT factory_get_class_object_of(const struct factory_class *classes, size_t count, REFCLSID rclsid,
+                                    REFIID riid, void **ppv)
 {
     IClassFactory *factory;
     HRESULT hr;
+    size_t i;
 
     if (!ppv)
         return E_POINTER;
     *ppv = NULL;
     if (!rclsid || !riid)
         return E_INVALIDARG;
-    if (!IsEqualCLSID(rclsid, &CLSID_OlkAccountHelper))
+    for (i = 0; i < count && !IsEqualCLSID(rclsid, classes[i].clsid); i++)
+        ;
+    if (i == count)
         return CLASS_E_CLASSNOTAVAILABLE;
 
-    hr = factory_create(&factory);
+    hr = factory_create(classes[i].create, &factory);
     if (FAILED(hr))
         return hr;
     hr = IClassFactory_QueryInterface(factory, riid, ppv);
     IClassFactory_Release(factory);
     return hr;
+}
+
+HRESULT factory_get_class_object(REFCLSID rclsid, REFIID riid, void **ppv)
+{
+    static const struct factory_class helper_class = { &CLSID_OlkAccountHelper, helper_create };
+
+    return factory_get_class_object_of(&helper_class, 1, rclsid, riid, ppv);
 }

@@ -18,4 +18,17 @@
  * LockServer(FALSE); a LockServer(FALSE) without one answers E_UNEXPECTED. */
 HRESULT factory_get_class_object(REFCLSID rclsid, REFIID riid, void **ppv);
 
+/* A class a factory makes: create answers IClassFactory::CreateInstance
+ * (a new object QI'd for riid) once outer and the arguments are checked. */
+typedef HRESULT (*factory_create_instance)(REFIID riid, void **ppv);
+struct factory_class
+{
+    const CLSID *clsid;
+    factory_create_instance create;
+};
+
+/* As factory_get_class_object, for any of count classes. */
+HRESULT factory_get_class_object_of(const struct factory_class *classes, size_t count, REFCLSID rclsid,
+                                    REFIID riid, void **ppv);
+
 #endif

@@ -7,6 +7,7 @@
 #include <windows.h>
 #include <initguid.h>
 #include "olkhelper.h"
+#include "olkauto.h"
 
 /* MinGW's mapiguid.h only declares these, and no import library has them. */
 DEFINE_OLEGUID(IID_IMAPISession, 0x00020300, 0, 0);

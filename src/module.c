@@ -7,6 +7,7 @@
 #include <objbase.h>
 #include <olectl.h>
 
+#include "automation.h"
 #include "factory.h"
 #include "helper.h"
 #include "olkhelper.h"
@@ -31,9 +32,15 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
     return TRUE;
 }
 
+static const struct factory_class classes[] =
+{
+    { &CLSID_OlkAccountHelper, helper_create },
+    { &CLSID_OlkHelperSession, auto_session_create },
+};
+
 HRESULT WINAPI DllGetClassObject(REFCLSID rclsid, REFIID riid, void **ppv)
 {
-    return factory_get_class_object(rclsid, riid, ppv);
+    return factory_get_class_object_of(classes, ARRAYSIZE(classes), rclsid, riid, ppv);
 }
 
 HRESULT WINAPI DllCanUnloadNow(void)

@@ -6,10 +6,13 @@
  * value names our CLSID: one that names another class is never overwritten or
  * removed.
  *
- * WOW64 gives each bitness a CLSID key of its own but only one set of ProgID
- * keys (Windows 7 and later redirect CLSID, not ProgIDs). The ProgIDs stay,
- * therefore, while the other bitness still has our class registered: removing
- * one bitness's registration must not break the other's activation by ProgID.
+ * WOW64 gives each bitness CLSID and Interface keys of its own but only one
+ * set of ProgID and TypeLib keys (Windows 7 and later redirect CLSID and
+ * Interface, not ProgIDs or TypeLib). The ProgIDs and the TypeLib key stay,
+ * therefore, while the other bitness still has our class registered:
+ * removing one bitness's registration must not break the other's activation
+ * by ProgID or its type library. Below TypeLib\{libid}\X.Y, the 0\win32 or
+ * 0\win64 subkey is each bitness's own.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -18,27 +21,76 @@
 #include <olectl.h>
 #include <wchar.h>
 
+#include "olkauto.h"
 #include "olkhelper.h"
 #include "trace.h"
 
-#define CLSID_CCH ARRAYSIZE(L"{00000000-0000-0000-0000-000000000000}")
-/* The longest key below Software\Classes. */
-#define KEY_CCH ARRAYSIZE(L"CLSID\\{00000000-0000-0000-0000-000000000000}\\VersionIndependentProgID")
+#define GUID_CCH ARRAYSIZE(L"{00000000-0000-0000-0000-000000000000}")
+/* Room for the longest key below Software\Classes. */
+#define KEY_CCH 96
 
 static const WCHAR classes_path[] = L"Software\\Classes";
 static const WCHAR description[] = L"olkhelper Outlook account helper";
+static const WCHAR session_description[] = L"olkhelper Outlook accounts session";
+static const WCHAR typelib_description[] = L"olkhelper Outlook accounts";
+/* The standard automation marshaler, for dual interfaces described by a
+ * registered type library. */
+static const WCHAR automation_proxy[] = L"{00020424-0000-0000-C000-000000000046}";
 
-/* Indexes into progids[] first, so that a ProgID base doubles as an index. */
-enum key_base { BASE_PROGID, BASE_VI_PROGID, BASE_CLSID };
-static const WCHAR *const progids[] = { OLKHELPER_PROGID, OLKHELPER_VI_PROGID };
+/* This bitness's own subkey below TypeLib\{libid}\X.Y; the rest of the
+ * TypeLib key is shared, as the ProgIDs are. */
+#ifdef _WIN64
+#define TYPELIB_PLATFORM L"0\\win64"
+#else
+#define TYPELIB_PLATFORM L"0\\win32"
+#endif
 
-enum data_kind { DATA_TEXT, DATA_MODULE, DATA_CLSID };
+/* The GUIDs and texts the table refers to by index (struct names). */
+enum name_id { NAME_HELPER, NAME_SESSION, NAME_LIBID, NAME_TLB_VERSION, NAME_COUNT };
+
+/* The keys below Software\Classes that the table writes into. The shared
+ * ones come first, so that a shared base doubles as an index of created[]. */
+enum key_base
+{
+    BASE_HELPER_PROGID, BASE_HELPER_VI_PROGID, BASE_SESSION_PROGID, BASE_SESSION_VI_PROGID,
+    BASE_TYPELIB,
+    SHARED_BASE_COUNT,
+    BASE_TYPELIB_VERSION = SHARED_BASE_COUNT,   /* inside BASE_TYPELIB */
+    BASE_HELPER_CLSID, BASE_SESSION_CLSID,
+    BASE_IFACE_ACCOUNT, BASE_IFACE_ACCOUNTS, BASE_IFACE_SESSION,
+    BASE_COUNT
+};
+
+/* A ProgID is ours while its CLSID value names the class it stands for. */
+struct progid
+{
+    const WCHAR *name;
+    enum name_id clsid;
+};
+
+static const struct progid progids[] =
+{
+    [BASE_HELPER_PROGID] = { OLKHELPER_PROGID, NAME_HELPER },
+    [BASE_HELPER_VI_PROGID] = { OLKHELPER_VI_PROGID, NAME_HELPER },
+    [BASE_SESSION_PROGID] = { OLKHELPER_SESSION_PROGID, NAME_SESSION },
+    [BASE_SESSION_VI_PROGID] = { OLKHELPER_SESSION_VI_PROGID, NAME_SESSION },
+};
+#define PROGID_COUNT ARRAYSIZE(progids)
+
+/* This bitness's own keys, removed whatever the other bitness has. */
+static const enum key_base own_bases[] =
+{
+    BASE_HELPER_CLSID, BASE_SESSION_CLSID, BASE_IFACE_ACCOUNT, BASE_IFACE_ACCOUNTS, BASE_IFACE_SESSION,
+};
+
+enum data_kind { DATA_TEXT, DATA_MODULE, DATA_NAME };
 
 struct reg_value
 {
     const WCHAR *name;          /* NULL: the key's default value */
     enum data_kind kind;
     const WCHAR *text;          /* DATA_TEXT only */
+    enum name_id name_id;       /* DATA_NAME only */
 };
 
 struct reg_key
@@ -49,27 +101,60 @@ struct reg_key
     struct reg_value values[2];
 };
 
-/* In writing order: each ProgID key comes before its subkeys, so that its
- * creation is seen and a rollback can remove it before its CLSID value (the
- * mark of ownership) is written. */
+#define TEXT_VALUE(name, text) { name, DATA_TEXT, text, 0 }
+#define NAME_VALUE(name, id) { name, DATA_NAME, NULL, id }
+#define MODULE_VALUE { NULL, DATA_MODULE, NULL, 0 }
+
+#define INTERFACE_KEYS(base, iface) \
+    { base, NULL, 1, { TEXT_VALUE(NULL, iface) } }, \
+    { base, L"ProxyStubClsid32", 1, { TEXT_VALUE(NULL, automation_proxy) } }, \
+    { base, L"TypeLib", 2, { NAME_VALUE(NULL, NAME_LIBID), NAME_VALUE(L"Version", NAME_TLB_VERSION) } }
+
+/* In writing order: each shared key comes before its subkeys, so that its
+ * creation is seen and a rollback can remove it before its mark of
+ * ownership (a ProgID's CLSID value) is written. */
 static const struct reg_key class_keys[] =
 {
-    { BASE_CLSID, NULL, 1, { { NULL, DATA_TEXT, description } } },
-    { BASE_CLSID, L"InprocServer32", 2,
-      { { NULL, DATA_MODULE, NULL }, { L"ThreadingModel", DATA_TEXT, L"Both" } } },
-    { BASE_CLSID, L"ProgID", 1, { { NULL, DATA_TEXT, OLKHELPER_PROGID } } },
-    { BASE_CLSID, L"VersionIndependentProgID", 1, { { NULL, DATA_TEXT, OLKHELPER_VI_PROGID } } },
-    { BASE_PROGID, NULL, 1, { { NULL, DATA_TEXT, description } } },
-    { BASE_PROGID, L"CLSID", 1, { { NULL, DATA_CLSID, NULL } } },
-    { BASE_VI_PROGID, NULL, 1, { { NULL, DATA_TEXT, description } } },
-    { BASE_VI_PROGID, L"CLSID", 1, { { NULL, DATA_CLSID, NULL } } },
-    { BASE_VI_PROGID, L"CurVer", 1, { { NULL, DATA_TEXT, OLKHELPER_PROGID } } },
+    { BASE_HELPER_CLSID, NULL, 1, { TEXT_VALUE(NULL, description) } },
+    { BASE_HELPER_CLSID, L"InprocServer32", 2, { MODULE_VALUE, TEXT_VALUE(L"ThreadingModel", L"Both") } },
+    { BASE_HELPER_CLSID, L"ProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_PROGID) } },
+    { BASE_HELPER_CLSID, L"VersionIndependentProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_VI_PROGID) } },
+    { BASE_HELPER_PROGID, NULL, 1, { TEXT_VALUE(NULL, description) } },
+    { BASE_HELPER_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_HELPER) } },
+    { BASE_HELPER_VI_PROGID, NULL, 1, { TEXT_VALUE(NULL, description) } },
+    { BASE_HELPER_VI_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_HELPER) } },
+    { BASE_HELPER_VI_PROGID, L"CurVer", 1, { TEXT_VALUE(NULL, OLKHELPER_PROGID) } },
+
+    /* The type library, loaded from the module itself (resource 1). */
+    { BASE_TYPELIB, NULL, 0, { { 0 } } },
+    { BASE_TYPELIB_VERSION, NULL, 1, { TEXT_VALUE(NULL, typelib_description) } },
+    { BASE_TYPELIB_VERSION, L"FLAGS", 1, { TEXT_VALUE(NULL, L"0") } },
+    /* No help files: the same empty HELPDIR for both bitnesses. */
+    { BASE_TYPELIB_VERSION, L"HELPDIR", 1, { TEXT_VALUE(NULL, L"") } },
+    { BASE_TYPELIB_VERSION, TYPELIB_PLATFORM, 1, { MODULE_VALUE } },
+    INTERFACE_KEYS(BASE_IFACE_ACCOUNT, L"IOlkHelperAccount"),
+    INTERFACE_KEYS(BASE_IFACE_ACCOUNTS, L"IOlkHelperAccounts"),
+    INTERFACE_KEYS(BASE_IFACE_SESSION, L"IOlkHelperSession"),
+
+    /* Script hosts are single-threaded apartments; MAPI wants each thread
+     * initialised, which the session does on its own. */
+    { BASE_SESSION_CLSID, NULL, 1, { TEXT_VALUE(NULL, session_description) } },
+    { BASE_SESSION_CLSID, L"InprocServer32", 2, { MODULE_VALUE, TEXT_VALUE(L"ThreadingModel", L"Apartment") } },
+    { BASE_SESSION_CLSID, L"ProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_SESSION_PROGID) } },
+    { BASE_SESSION_CLSID, L"VersionIndependentProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_SESSION_VI_PROGID) } },
+    { BASE_SESSION_CLSID, L"TypeLib", 1, { NAME_VALUE(NULL, NAME_LIBID) } },
+    { BASE_SESSION_CLSID, L"Version", 1, { NAME_VALUE(NULL, NAME_TLB_VERSION) } },
+    { BASE_SESSION_PROGID, NULL, 1, { TEXT_VALUE(NULL, session_description) } },
+    { BASE_SESSION_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_SESSION) } },
+    { BASE_SESSION_VI_PROGID, NULL, 1, { TEXT_VALUE(NULL, session_description) } },
+    { BASE_SESSION_VI_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_SESSION) } },
+    { BASE_SESSION_VI_PROGID, L"CurVer", 1, { TEXT_VALUE(NULL, OLKHELPER_SESSION_PROGID) } },
 };
 
 struct names
 {
-    WCHAR clsid[CLSID_CCH];
-    WCHAR clsid_key[KEY_CCH];
+    WCHAR text[NAME_COUNT][GUID_CCH];
+    WCHAR key[BASE_COUNT][KEY_CCH];
 };
 
 enum progid_state { PROGID_ABSENT, PROGID_OURS, PROGID_FOREIGN };
@@ -147,16 +232,51 @@ static BOOL join_path(WCHAR *out, size_t cch, const WCHAR *first, const WCHAR *s
     return TRUE;
 }
 
-static BOOL init_names(struct names *names)
+/* "major.minor" of the type library, in decimal. */
+static void format_version(WCHAR *out)
 {
-    if (!StringFromGUID2(&CLSID_OlkAccountHelper, names->clsid, CLSID_CCH))
-        return FALSE;
-    return join_path(names->clsid_key, KEY_CCH, L"CLSID", names->clsid);
+    const unsigned int parts[2] = { OLKHELPER_TLB_MAJOR, OLKHELPER_TLB_MINOR };
+    unsigned int i;
+
+    for (i = 0; i < 2; i++)
+    {
+        WCHAR digits[8];
+        unsigned int n = parts[i], len = 0;
+
+        do
+            digits[len++] = (WCHAR)(L'0' + n % 10);
+        while ((n /= 10) != 0);
+        while (len)
+            *out++ = digits[--len];
+        *out++ = i ? 0 : L'.';
+    }
 }
 
-static const WCHAR *base_name(const struct names *names, enum key_base base)
+static BOOL guid_key(WCHAR *key, const WCHAR *folder, const GUID *guid, WCHAR *text)
 {
-    return base == BASE_CLSID ? names->clsid_key : progids[base];
+    WCHAR buf[GUID_CCH];
+
+    if (!StringFromGUID2(guid, text ? text : buf, GUID_CCH))
+        return FALSE;
+    return join_path(key, KEY_CCH, folder, text ? text : buf);
+}
+
+static BOOL init_names(struct names *names)
+{
+    size_t i;
+
+    format_version(names->text[NAME_TLB_VERSION]);
+    for (i = 0; i < PROGID_COUNT; i++)
+        if (!join_path(names->key[i], KEY_CCH, progids[i].name, NULL))
+            return FALSE;
+    return guid_key(names->key[BASE_HELPER_CLSID], L"CLSID", &CLSID_OlkAccountHelper, names->text[NAME_HELPER]) &&
+           guid_key(names->key[BASE_SESSION_CLSID], L"CLSID", &CLSID_OlkHelperSession, names->text[NAME_SESSION]) &&
+           guid_key(names->key[BASE_TYPELIB], L"TypeLib", &LIBID_OlkHelper, names->text[NAME_LIBID]) &&
+           join_path(names->key[BASE_TYPELIB_VERSION], KEY_CCH, names->key[BASE_TYPELIB],
+                     names->text[NAME_TLB_VERSION]) &&
+           guid_key(names->key[BASE_IFACE_ACCOUNT], L"Interface", &IID_IOlkHelperAccount, NULL) &&
+           guid_key(names->key[BASE_IFACE_ACCOUNTS], L"Interface", &IID_IOlkHelperAccounts, NULL) &&
+           guid_key(names->key[BASE_IFACE_SESSION], L"Interface", &IID_IOlkHelperSession, NULL);
 }
 
 static const WCHAR *value_text(const struct names *names, const WCHAR *module_path,
@@ -165,7 +285,7 @@ static const WCHAR *value_text(const struct names *names, const WCHAR *module_pa
     switch (value->kind)
     {
     case DATA_MODULE: return module_path;
-    case DATA_CLSID:  return names->clsid;
+    case DATA_NAME:   return names->text[value->name_id];
     case DATA_TEXT:   break;
     }
     return value->text;
@@ -185,13 +305,13 @@ static LSTATUS delete_key(const struct registry_ops *ops, HKEY classes, const WC
     return err == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : err;
 }
 
-static LSTATUS get_progid_state(const struct registry_ops *ops, HKEY classes, const WCHAR *progid,
+static LSTATUS get_progid_state(const struct registry_ops *ops, HKEY classes, const struct progid *progid,
                                 const struct names *names, enum progid_state *state)
 {
-    WCHAR value[CLSID_CCH + 1];
+    WCHAR value[GUID_CCH + 1];
     DWORD size = sizeof(value);
     HKEY key;
-    LSTATUS err = ops->open_key(classes, progid, KEY_QUERY_VALUE, &key);
+    LSTATUS err = ops->open_key(classes, progid->name, KEY_QUERY_VALUE, &key);
 
     *state = PROGID_ABSENT;
     if (err == ERROR_FILE_NOT_FOUND)
@@ -202,7 +322,7 @@ static LSTATUS get_progid_state(const struct registry_ops *ops, HKEY classes, co
     ops->close_key(key);
     if (err == ERROR_SUCCESS)
     {
-        *state = same_text(value, names->clsid) ? PROGID_OURS : PROGID_FOREIGN;
+        *state = same_text(value, names->text[progid->clsid]) ? PROGID_OURS : PROGID_FOREIGN;
         return ERROR_SUCCESS;
     }
     /* No CLSID value, or one too long or of another type to be ours. */
@@ -224,7 +344,7 @@ static LSTATUS other_view_registered(const struct registry_ops *ops, HKEY root, 
     HKEY key;
 
     *registered = FALSE;
-    if (!join_path(clsid_path, ARRAYSIZE(clsid_path), classes_path, names->clsid_key) ||
+    if (!join_path(clsid_path, ARRAYSIZE(clsid_path), classes_path, names->key[BASE_HELPER_CLSID]) ||
         !join_path(path, ARRAYSIZE(path), clsid_path, L"InprocServer32"))
         return ERROR_BUFFER_OVERFLOW;
     err = ops->open_key(root, path, KEY_QUERY_VALUE | OTHER_VIEW, &key);
@@ -243,13 +363,15 @@ static void keep_first(LSTATUS *first, LSTATUS err)
         *first = err;
 }
 
-/* Removes our CLSID key and, unless the other bitness still has our class
- * registered (or that cannot be told), our ProgID keys; created[i] (may be
- * NULL) marks a ProgID key this registration created, which goes in any case,
- * even before it carries our CLSID. */
+/* Removes this bitness's own keys (CLSIDs, Interfaces, the type library's
+ * platform subkey) and, unless the other bitness still has our class
+ * registered (or that cannot be told), the shared ones (ProgIDs, the TypeLib
+ * key); created[base] (may be NULL) marks a shared key this registration
+ * created, which goes in any case, even before it carries our CLSID. */
 static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const struct names *names,
                            const BOOL *created)
 {
+    WCHAR platform[KEY_CCH];
     LSTATUS first = ERROR_SUCCESS, err;
     BOOL shared_in_use;
     HKEY classes;
@@ -261,25 +383,33 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
     if (err != ERROR_SUCCESS)
         return HRESULT_FROM_WIN32(err);
 
-    keep_first(&first, delete_key(ops, classes, names->clsid_key));
+    for (i = 0; i < ARRAYSIZE(own_bases); i++)
+        keep_first(&first, delete_key(ops, classes, names->key[own_bases[i]]));
+    if (join_path(platform, ARRAYSIZE(platform), names->key[BASE_TYPELIB_VERSION], TYPELIB_PLATFORM))
+        keep_first(&first, delete_key(ops, classes, platform));
+    else
+        keep_first(&first, ERROR_BUFFER_OVERFLOW);
     err = other_view_registered(ops, root, names, &shared_in_use);
     keep_first(&first, err);
     if (err != ERROR_SUCCESS)
         shared_in_use = TRUE;
-    TRACE("registry", L"removed %ls -> %lu; the other bitness's view %ls", names->clsid_key, first,
-          shared_in_use ? L"has the class (or could not be read): the shared ProgIDs stay" : L"has no such class");
-    for (i = 0; i < ARRAYSIZE(progids); i++)
+    TRACE("registry", L"removed this bitness's keys -> %lu; the other bitness's view %ls", first,
+          shared_in_use ? L"has the class (or could not be read): the shared keys stay" : L"has no such class");
+    for (i = 0; i < PROGID_COUNT; i++)
     {
         BOOL ours_to_remove = created && created[i];
         enum progid_state state;
 
-        err = get_progid_state(ops, classes, progids[i], names, &state);
+        err = get_progid_state(ops, classes, &progids[i], names, &state);
         if (state == PROGID_OURS && !shared_in_use)
             ours_to_remove = TRUE;
         if (err == ERROR_SUCCESS && state != PROGID_ABSENT && ours_to_remove)
-            err = delete_key(ops, classes, progids[i]);
+            err = delete_key(ops, classes, progids[i].name);
         keep_first(&first, err);
     }
+    /* The library ID is ours alone: no ownership to check. */
+    if (!shared_in_use || (created && created[BASE_TYPELIB]))
+        keep_first(&first, delete_key(ops, classes, names->key[BASE_TYPELIB]));
     ops->close_key(classes);
     return HRESULT_FROM_WIN32(first);
 }
@@ -298,11 +428,11 @@ static HRESULT check_progids_free(const struct registry_ops *ops, HKEY root, con
     if (err != ERROR_SUCCESS)
         return HRESULT_FROM_WIN32(err);
 
-    for (i = 0; err == ERROR_SUCCESS && i < ARRAYSIZE(progids); i++)
+    for (i = 0; err == ERROR_SUCCESS && i < PROGID_COUNT; i++)
     {
         enum progid_state state;
 
-        err = get_progid_state(ops, classes, progids[i], names, &state);
+        err = get_progid_state(ops, classes, &progids[i], names, &state);
         if (err == ERROR_SUCCESS && state == PROGID_FOREIGN)
         {
             ops->close_key(classes);
@@ -329,12 +459,12 @@ static LSTATUS write_key(const struct registry_ops *ops, HKEY classes, const str
     HKEY key;
     unsigned int i;
 
-    if (!join_path(path, ARRAYSIZE(path), base_name(names, entry->base), entry->subkey))
+    if (!join_path(path, ARRAYSIZE(path), names->key[entry->base], entry->subkey))
         return ERROR_BUFFER_OVERFLOW;
     err = ops->create_key(classes, path, KEY_SET_VALUE, &key, &new_key);
     if (err != ERROR_SUCCESS)
         return err;
-    if (entry->base != BASE_CLSID && !entry->subkey && new_key)
+    if (entry->base < SHARED_BASE_COUNT && !entry->subkey && new_key)
         created[entry->base] = TRUE;
 
     for (i = 0; err == ERROR_SUCCESS && i < entry->value_count; i++)
@@ -365,7 +495,7 @@ static HRESULT write_keys(const struct registry_ops *ops, HKEY root, const struc
 
 HRESULT registry_register(const struct registry_ops *ops, HKEY root, const WCHAR *module_path)
 {
-    BOOL created[ARRAYSIZE(progids)] = { FALSE, FALSE };
+    BOOL created[SHARED_BASE_COUNT] = { FALSE };
     struct names names;
     HRESULT hr;
 

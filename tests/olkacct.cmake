@@ -11,9 +11,13 @@ olk_wine_test(olkacct_args COMMAND test_olkacct_args)
 olk_test_exe(test_olkacct_output SOURCES test_olkacct_output.c LIBS olkacct_core)
 olk_wine_test(olkacct_output COMMAND test_olkacct_output)
 
-olk_test_exe(test_olkacct_accounts SOURCES test_olkacct_accounts.c
-             LIBS olkacct_core olkstubacctmgr_test_support)
-olk_wine_test(olkacct_accounts COMMAND test_olkacct_accounts)
+olk_test_exe(test_account_reading SOURCES test_account_reading.c alloc_faults.c
+             LIBS olk_accounts olkstubacctmgr_test_support)
+olk_wine_test(account_reading COMMAND test_account_reading)
+
+olk_test_exe(test_account_changes SOURCES test_account_changes.c alloc_faults.c
+             LIBS olk_accounts olkstubacctmgr_test_support)
+olk_wine_test(account_changes COMMAND test_account_changes)
 
 olk_test_exe(test_olkacct_standin SOURCES test_olkacct_standin.c LIBS olkstubacctmgr_test_support)
 olk_wine_test(olkacct_standin COMMAND test_olkacct_standin)
@@ -31,7 +35,9 @@ set_tests_properties(olkacct_register PROPERTIES FIXTURES_SETUP olkacct_register
 set(_olkacct_cases
   table json categories profile borrow empty_profile help_and_version bad_arguments control_characters
   unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
-  missing_data no_account_manager other_bitness_only no_helper)
+  missing_data no_account_manager other_bitness_only no_helper
+  show show_secret account_names set set_refused set_dry_run set_read_only restore delete order watch all_profiles
+  subcommand_grammar)
 foreach(_case IN LISTS _olkacct_cases)
   olk_wine_test(olkacct_e2e_${_case}
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}

@@ -23,6 +23,17 @@ other_clsid='{11111111-2222-3333-4444-555555555555}'
 desc='olkhelper Outlook account helper'
 progid='OlkHelper.AccountHelper.1'
 vi_progid='OlkHelper.AccountHelper'
+session_clsid='{B89A9E67-286E-4C2D-9E0C-B563BB0D3118}'
+session_desc='olkhelper Outlook accounts session'
+session_progid='OlkHelper.Session.1'
+session_vi_progid='OlkHelper.Session'
+libid='{F239F708-7B60-42BE-9818-1AE1C31A9DF2}'
+: "${OLK_TLB_VERSION:?OLK_TLB_VERSION must be set to the major.minor version}"
+case $OLK_ARCH in x64) platform=win64 ;; *) platform=win32 ;; esac
+# IOlkHelperAccount, IOlkHelperAccounts, IOlkHelperSession
+iids=('{3AF7E288-2DCF-4D11-AE66-CCCACB3CDFB2}' '{2EF51FFD-9DB3-4F23-BED0-F920F8D13025}'
+      '{FDA273BF-E335-4DB2-A36D-523CDA581DFE}')
+iid_names=(IOlkHelperAccount IOlkHelperAccounts IOlkHelperSession)
 failures=0
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -64,6 +75,23 @@ expect_tree() { # key expected-text what
   fi
 }
 
+# A class's ProgID and version-independent ProgID.
+expect_progids() { # HKLM|HKCU what progid vi_progid clsid description
+  local classes="$1\\Software\\Classes" base
+  case $1 in HKLM) base=HKEY_LOCAL_MACHINE ;; HKCU) base=HKEY_CURRENT_USER ;; esac
+  base="$base\\Software\\Classes"
+  expect_tree "$classes\\$3" "$base\\$3
+    (Default)    REG_SZ    $6
+$base\\$3\\CLSID
+    (Default)    REG_SZ    $5" "$2: $1 $3"
+  expect_tree "$classes\\$4" "$base\\$4
+    (Default)    REG_SZ    $6
+$base\\$4\\CLSID
+    (Default)    REG_SZ    $5
+$base\\$4\\CurVer
+    (Default)    REG_SZ    $3" "$2: $1 $4"
+}
+
 expect_registered() { # HKLM|HKCU what
   local classes="$1\\Software\\Classes" long
   case $1 in HKLM) long=HKEY_LOCAL_MACHINE ;; HKCU) long=HKEY_CURRENT_USER ;; esac
@@ -77,16 +105,41 @@ $base\\CLSID\\$clsid\\ProgID
     (Default)    REG_SZ    $progid
 $base\\CLSID\\$clsid\\VersionIndependentProgID
     (Default)    REG_SZ    $vi_progid" "$2: $1 CLSID key"
-  expect_tree "$classes\\$progid" "$base\\$progid
-    (Default)    REG_SZ    $desc
-$base\\$progid\\CLSID
-    (Default)    REG_SZ    $clsid" "$2: $1 $progid"
-  expect_tree "$classes\\$vi_progid" "$base\\$vi_progid
-    (Default)    REG_SZ    $desc
-$base\\$vi_progid\\CLSID
-    (Default)    REG_SZ    $clsid
-$base\\$vi_progid\\CurVer
-    (Default)    REG_SZ    $progid" "$2: $1 $vi_progid"
+  expect_progids "$1" "$2" "$progid" "$vi_progid" "$clsid" "$desc"
+  expect_tree "$classes\\CLSID\\$session_clsid" "$base\\CLSID\\$session_clsid
+    (Default)    REG_SZ    $session_desc
+$base\\CLSID\\$session_clsid\\InprocServer32
+    (Default)    REG_SZ    $dll_win
+    ThreadingModel    REG_SZ    Apartment
+$base\\CLSID\\$session_clsid\\ProgID
+    (Default)    REG_SZ    $session_progid
+$base\\CLSID\\$session_clsid\\TypeLib
+    (Default)    REG_SZ    $libid
+$base\\CLSID\\$session_clsid\\Version
+    (Default)    REG_SZ    $OLK_TLB_VERSION
+$base\\CLSID\\$session_clsid\\VersionIndependentProgID
+    (Default)    REG_SZ    $session_vi_progid" "$2: $1 OlkHelper.Session CLSID key"
+  expect_progids "$1" "$2" "$session_progid" "$session_vi_progid" "$session_clsid" "$session_desc"
+  # reg prints no line for TypeLib\{libid} itself, which holds no value.
+  expect_tree "$classes\\TypeLib\\$libid" "$base\\TypeLib\\$libid\\$OLK_TLB_VERSION
+    (Default)    REG_SZ    olkhelper Outlook accounts
+$base\\TypeLib\\$libid\\$OLK_TLB_VERSION\\0
+$base\\TypeLib\\$libid\\$OLK_TLB_VERSION\\0\\$platform
+    (Default)    REG_SZ    $dll_win
+$base\\TypeLib\\$libid\\$OLK_TLB_VERSION\\FLAGS
+    (Default)    REG_SZ    0
+$base\\TypeLib\\$libid\\$OLK_TLB_VERSION\\HELPDIR
+    (Default)    REG_SZ    " "$2: $1 type library"
+  local i
+  for i in 0 1 2; do
+    expect_tree "$classes\\Interface\\${iids[$i]}" "$base\\Interface\\${iids[$i]}
+    (Default)    REG_SZ    ${iid_names[$i]}
+$base\\Interface\\${iids[$i]}\\ProxyStubClsid32
+    (Default)    REG_SZ    {00020424-0000-0000-C000-000000000046}
+$base\\Interface\\${iids[$i]}\\TypeLib
+    (Default)    REG_SZ    $libid
+    Version    REG_SZ    $OLK_TLB_VERSION" "$2: $1 ${iid_names[$i]} interface key"
+  done
 }
 
 # Lists the subkeys of a key, one name a line (nothing if it does not exist).
@@ -94,8 +147,10 @@ subkeys() { wine_quiet reg query "$1" | sed -n 's/^HKEY_.*\\//p'; }
 
 expect_unregistered() { # HKLM|HKCU what
   local classes="$1\\Software\\Classes" found
-  found=$( { subkeys "$classes"; subkeys "$classes\\CLSID"; } |
-           grep -ixF -e "$progid" -e "$vi_progid" -e "$clsid" | tr '\n' ' ')
+  found=$( { subkeys "$classes"; subkeys "$classes\\CLSID"; subkeys "$classes\\TypeLib"
+             subkeys "$classes\\Interface"; } |
+           grep -ixF -e "$progid" -e "$vi_progid" -e "$clsid" -e "$session_progid" -e "$session_vi_progid" \
+                     -e "$session_clsid" -e "$libid" "${iids[@]/#/-e}" | tr '\n' ' ')
   if [ -n "$found" ]; then
     fail "$2: still under $1\\Software\\Classes: $found"
   else

@@ -6,6 +6,8 @@ olk_test_exe(test_factory SOURCES test_factory.c alloc_faults.c LIBS olkhelper_c
 olk_wine_test(test_factory COMMAND test_factory)
 
 olk_test_exe(test_registry SOURCES test_registry.c LIBS olkhelper_core)
+target_compile_definitions(test_registry PRIVATE
+  "OLK_TLB_VERSION=L\"${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR}\"")
 olk_wine_test(test_registry COMMAND test_registry)
 
 # Black box: the DLL is loaded at run time by full path, never linked.

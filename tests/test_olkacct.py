@@ -17,12 +17,18 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 
 ARGS = None
+DATA = None     # a copy of the data file for the cases that change it
 EXIT = {"ok": 0, "failure": 1, "usage": 2, "no_helper": 3, "no_manager": 4, "no_mapi": 6,
-        "no_profile": 7, "logon_failed": 8, "account_api": 9}
+        "no_profile": 7, "logon_failed": 8, "account_api": 9, "no_account": 10, "ambiguous": 11, "refused": 12,
+        "not_confirmed": 13, "restore_refused": 14, "backup": 15, "some_profiles": 16, "not_kept": 17,
+        "ui_busy": 18, "cancelled": 19}
 MANAGER_KEY = r"HKLM\Software\Classes\CLSID\{ed475410-b0d6-11d2-8c3b-00104b2a6676}"
 TYPE_NAMES = {"mapi": ("Exchange/MAPI", "{ED475414-B0D6-11D2-8C3B-00104B2A6676}"),
               "pop3": ("POP3", "{ED475411-B0D6-11D2-8C3B-00104B2A6676}"),
@@ -120,12 +126,16 @@ def table_cells(record):
 
 # ---- running things under Wine -----------------------------------------------
 
+def windows_path(path):
+    return "Z:" + os.path.abspath(path).replace("/", "\\")
+
+
 def environment(extra):
     env = dict(os.environ)
     for name in list(env):
-        if name.startswith("OLKSTUB_"):
+        if name.startswith("OLKSTUB_") or name.startswith("OLK_STANDIN_"):
             del env[name]
-    env.update({"OLK_STANDIN_ACCOUNTS": "Z:" + os.path.abspath(ARGS.data).replace("/", "\\"),
+    env.update({"OLK_STANDIN_ACCOUNTS": windows_path(DATA or ARGS.data),
                 "OLK_STANDIN_REPORT": "1",
                 "OLKSTUB_PROFILES": "Outlook;Home;Empty",
                 "OLKSTUB_DEFAULT_PROFILE": "Outlook"})
@@ -137,8 +147,9 @@ def environment(extra):
     return env
 
 
-def olkacct(*args, **env):
-    result = subprocess.run([ARGS.wine, ARGS.olkacct, *args], env=environment(env), stdin=subprocess.DEVNULL,
+def olkacct(*args, stdin=None, **env):
+    result = subprocess.run([ARGS.wine, ARGS.olkacct, *args], env=environment(env),
+                            input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
                             capture_output=True, timeout=90)
     print("olkacct %s -> exit %d" % (" ".join(args), result.returncode))
     return result
@@ -161,27 +172,28 @@ def stderr_lines(result):
     return [line.rstrip("\r") for line in result.stderr.decode("utf-8", "replace").split("\n") if line.strip()]
 
 
-def check_contracts(result, ran_init):
-    """No stand-in saw a contract broken; after an Init the checks really ran."""
+def check_contracts(result, ran_init, managers=1):
+    """No stand-in saw a contract broken; after an Init the checks really ran (once per manager)."""
     lines = stderr_lines(result)
     bad = [l for l in lines if "contract violation" in l or l.startswith("olkstubmapi: violation")]
     check(not bad, "contract violations reported: %r" % bad, result)
     reports = [l for l in lines if l.startswith("olkstubacctmgr: report:")]
     if not ran_init:
         return
-    check(len(reports) == 1, "expected one stand-in report line", result)
-    m = re.match(r"olkstubacctmgr: report: (\d+) checks passed, (\d+) violations, (\d+) allocations outstanding$",
-                 reports[0])
-    check(m and int(m.group(1)) > 0 and m.group(2) == "0" and m.group(3) == "0",
-          "stand-in report not clean: %r" % reports[0], result)
+    check(len(reports) == managers, "expected %d stand-in report lines" % managers, result)
+    for report in reports:
+        m = re.match(r"olkstubacctmgr: report: (\d+) checks passed, (\d+) violations, (\d+) allocations outstanding$",
+                     report)
+        check(m and int(m.group(1)) > 0 and m.group(2) == "0" and m.group(3) == "0",
+              "stand-in report not clean: %r" % report, result)
 
 
-def run_ok(*args, **env):
+def run_ok(*args, managers=1, **env):
     result = olkacct(*args, **env)
     check(result.returncode == 0, "olkacct %s failed" % " ".join(args), result)
     check(b"\r" not in result.stdout, "CR in the output", result)
     check(not [l for l in stderr_lines(result) if l.startswith("olkacct:")], "olkacct complained", result)
-    check_contracts(result, True)
+    check_contracts(result, True, managers)
     return result
 
 
@@ -291,8 +303,8 @@ def case_help_and_version():
         text = result.stdout.decode("utf-8")
         check(text.startswith("Usage: olkacct") and "\r" not in text, flag, result)
         for code in EXIT.values():
-            check(re.search(r"^  %d  \S" % code, text, re.M), "--help omits exit code %d" % code, result)
-        check(not re.search(r"^  (5|53)  ", text, re.M), "--help lists an exit code Wine uses", result)
+            check(re.search(r"^ *%d  \S" % code, text, re.M), "--help omits exit code %d" % code, result)
+        check(not re.search(r"^ *(5|53)  ", text, re.M), "--help lists an exit code Wine uses", result)
     check(bits() in (32, 64), "bitness")
 
 
@@ -405,6 +417,394 @@ def case_no_helper():
     finally:
         wine_tool("regsvr32", "/s", ARGS.helper)
     run_ok("-c", "addressbook")
+
+
+
+# ---- managing accounts: show, set, restore, delete, order, watch ---------------
+
+class DataCopy:
+    """The cases that change accounts work on a copy of the data file."""
+
+    def __init__(self, extra=""):
+        self.extra = extra
+
+    def __enter__(self):
+        global DATA
+        self.dir = tempfile.mkdtemp(prefix="olkacct-e2e-")
+        DATA = os.path.join(self.dir, "accounts.ini")
+        with open(ARGS.data, encoding="utf-8") as f:
+            text = f.read()
+        with open(DATA, "w", encoding="utf-8") as f:
+            f.write(text + self.extra)
+        return self
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def __exit__(self, *exc):
+        global DATA
+        DATA = None
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def raw_bytes():
+    with open(DATA, "rb") as f:
+        return f.read()
+
+
+def normalized(value):
+    """A data file value as the stand-in reads it: numbers by value, hex bytes without spaces."""
+    if re.fullmatch(r"0[xX][0-9a-fA-F]+|[0-9]+", value):
+        return int(value, 0)
+    if re.fullmatch(r"([0-9a-fA-F]{2} )*[0-9a-fA-F]{2}", value) and " " in value:
+        return value.replace(" ", "").lower()
+    return value
+
+
+def parsed_data(path=None):
+    """Accounts keyed by (profile, ACCT_ID), values normalized; and the [order] sections."""
+    accounts, orders, section = {}, {}, None
+    with open(path or DATA, encoding="utf-8-sig") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line[0] in ";#":
+                continue
+            if line in ("[account]", "[order]"):
+                section = {"[section]": line}
+                continue
+            key, value = (part.strip() for part in line.split("=", 1))
+            section[key.upper() if key.lower() not in ("profile", "type", "categories", "category", "accounts")
+                    else key.lower()] = value
+            if section["[section]"] == "[account]" and "ACCT_ID" in section and "profile" in section:
+                accounts[(section["profile"].lower(), int(section["ACCT_ID"], 0))] = section
+            if section["[section]"] == "[order]" and "profile" in section and "category" in section:
+                orders[(section["profile"].lower(), section["category"])] = section
+    result = {}
+    for key, a in accounts.items():
+        result[key] = {k: (sorted(v.replace(",", " ").split()) if k == "categories" else normalized(v))
+                       for k, v in a.items() if k != "[section]"}
+    order = {key: [int(x) for x in o.get("accounts", "").replace(",", " ").split()] for key, o in orders.items()}
+    return result, order
+
+
+def changed_properties(before, after):
+    """{(profile, id): {key: (old, new)}} of every difference."""
+    diff = {}
+    for key in set(before) | set(after):
+        a, b = before.get(key, {}), after.get(key, {})
+        props = {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
+        if props or key not in before or key not in after:
+            diff[key] = props
+    return diff
+
+
+def run_managed(code, *args, stdin=None, **env):
+    """A managing run: its exit code, the stand-in's checks clean, stdout and olkacct's stderr lines."""
+    result = olkacct(*args, stdin=stdin, **env)
+    check(result.returncode == EXIT[code], "olkacct %s: expected exit %d (%s)" % (" ".join(args), EXIT[code], code),
+          result)
+    check(b"\r" not in result.stdout, "CR in the output", result)
+    # A change refused before the account manager was opened leaves no report.
+    check_contracts(result, any(l.startswith("olkstubacctmgr: report:") for l in stderr_lines(result)))
+    mine = [l for l in stderr_lines(result) if l.startswith("olkacct:")]
+    return result.stdout.decode("utf-8"), mine, result
+
+
+def refused(code, pattern, *args, stdin=None, **env):
+    """Refused with one matching line, and the data file untouched."""
+    before = raw_bytes()
+    out, mine, result = run_managed(code, *args, stdin=stdin, **env)
+    check(any(re.fullmatch(pattern, l) for l in mine), "expected a line matching %r, got %r" % (pattern, mine),
+          result)
+    check(raw_bytes() == before, "olkacct %s changed the data file" % " ".join(args), result)
+    return out, mine
+
+
+def shown_value(data_value, kind):
+    return json_value(data_value, kind) if data_value is not None else None
+
+
+def case_show():
+    sample = {(k[0], k[1]): v for k, v in parsed_data(ARGS.data)[0].items()}
+    for ident in ("2", "gmx (pop3)", "CONTOSO DIRECTORY"):
+        result = run_ok("show", ident, "--json")
+        shown = json.loads(result.stdout.decode("utf-8"))
+        account = sample[("outlook", shown["id"])]
+        check(shown["type"] == TYPE_NAMES[account["type"]][0], "show type")
+        by_name = {p["name"]: p for p in shown["properties"]}
+        check(len(by_name) == 31, "show lists every documented property: %d" % len(by_name))
+        for member, prop in by_name.items():
+            key = prop["property"][len("PROP_"):]
+            want = account.get(key)
+            if prop["secret"]:
+                check(prop["value"] == ("set" if want is not None else "not set"), "secret %s" % member)
+            elif prop["type"] == "PT_LONG":
+                check(prop["value"] == want, "show %s: %r != %r" % (member, prop["value"], want))
+            elif prop["type"] == "PT_BINARY":
+                check(prop["value"] == (None if want is None else str(want).replace(" ", "").lower()),
+                      "show %s" % member)
+            else:
+                check(prop["value"] == (None if want is None else str(want)), "show %s" % member)
+            check(prop["access"] == ("read/write" if member in ("name", "display_name", "email", "delivery_store",
+                                                                 "delivery_folder", "mapi_identity_entry_id",
+                                                                 "mapi_transport_flags") else "read-only"),
+                  "access of %s" % member)
+    gmx = json.loads(run_ok("show", "3", "--json").stdout)
+    check({p["name"]: p.get("value_names") for p in gmx["properties"]}["smtp_secure_connection"]
+          == "ENCRYPT_CONN_TLS", "documented value names")
+    text = run_ok("show", "3").stdout.decode("utf-8")
+    check(re.search(r"^smtp_secure_connection +2 \(ENCRYPT_CONN_TLS\) +read-only$", text, re.M), "show text", None)
+    check(re.search(r"^name +\"GMX \(POP3\)\" +read/write$", text, re.M), "show text name")
+    check(re.search(r"^inet_password +not set +read-only, secret$", text, re.M), "show text secret")
+
+
+def case_show_secret():
+    with DataCopy("\n[account]\nprofile = Outlook\ntype = pop3\ncategories = mail\nACCT_ID = 9\nACCT_NAME = Secret\n"
+                  "INET_PASSWORD = hunter2-secret\n"):
+        for args in (["show", "9"], ["show", "9", "--json"], ["--json"]):
+            result = run_ok(*args)
+            check(b"hunter2" not in result.stdout, "a secret printed", result)
+        shown = json.loads(run_ok("show", "Secret", "--json").stdout)
+        check({p["name"]: p["value"] for p in shown["properties"]}["inet_password"] == "set", "secret set")
+
+
+def case_account_names():
+    extra = ("\n[account]\nprofile = Outlook\ntype = pop3\ncategories = mail\nACCT_ID = 7\nACCT_NAME = gmx (pop3)\n"
+             "\n[account]\nprofile = Outlook\ntype = pop3\ncategories = mail\nACCT_ID = 8\nACCT_NAME = 2\n")
+    with DataCopy(extra):
+        refused("no_account", r'olkacct: no account "Nobody" in the default profile', "show", "Nobody")
+        refused("no_account", r"olkacct: no account 99 in Home", "show", "99", "-p", "Home")
+        refused("ambiguous", r'olkacct: the name "GMX \(pop3\)" is ambiguous: accounts 3 and 7 have it; name one '
+                             r'by its ID', "set", "GMX (pop3)", "name=x")
+        check(json.loads(run_ok("show", "--name", "2", "--json").stdout)["id"] == 8, "--name forces a name")
+        check(json.loads(run_ok("show", "2", "--json").stdout)["id"] == 2, "digits are an ID")
+        check(json.loads(run_ok("show", "--json", "--", "8").stdout)["name"] == "2", "-- ends the options")
+
+
+def case_set():
+    with DataCopy() as d:
+        before = parsed_data()[0]
+        result = run_ok("set", "Gmail", "display_name=K. Nowak", "name=Gmail (work)", "-p", "Home",
+                        "--backup", windows_path(d.path("b.json")))
+        lines = result.stdout.decode("utf-8").split("\n")
+        check(lines[0] == 'display_name: "Kasia Nowak" -> "K. Nowak"', "before -> after: %r" % lines[0])
+        check(lines[1] == 'name: "Gmail" -> "Gmail (work)"', "before -> after: %r" % lines[1])
+        check(lines[2] == "backup: " + windows_path(d.path("b.json")), "backup line %r" % lines[2])
+        diff = changed_properties(before, parsed_data()[0])
+        check(diff == {("home", 2): {"ACCT_USER_DISPLAY_NAME": ("Kasia Nowak", "K. Nowak"),
+                                     "ACCT_NAME": ("Gmail", "Gmail (work)")}}, "changed exactly: %r" % diff)
+        listed = {r["id"]: r for r in json.loads(run_ok("list", "--json", "-p", "Home").stdout)}
+        check(listed[2]["display_name"] == "K. Nowak" and listed[2]["name"] == "Gmail (work)", "list after set")
+        with open(d.path("b.json"), encoding="utf-8") as f:
+            backup = json.load(f)
+        check(backup["operation"] == "set" and backup["profile"] == "Home", "backup head %r" % backup)
+        check(backup["accounts"][0]["before"] == {"display_name": "Kasia Nowak", "name": "Gmail"}, "backup before")
+        check(backup["accounts"][0]["after"] == {"display_name": "K. Nowak", "name": "Gmail (work)"}, "backup after")
+        # binary, and the default backup place
+        result = run_ok("set", "2", "delivery_store=00112233aabb")
+        check(parsed_data()[0][("outlook", 2)]["ACCT_DELIVERY_STORE"] == "00112233aabb", "binary set")
+        path = result.stdout.decode("utf-8").split("\n")[-2]
+        check(re.fullmatch(r"backup: C:\\users\\[^\\]+\\AppData\\Local\\olkacct\\backups\\olkacct-\d{8}-\d{6}-\d{3}"
+                           r"-set\.json", path, re.I), "default backup place %r" % path)
+
+
+def case_set_refused():
+    with DataCopy() as d:
+        backup = d.path("never.json")
+        for code, pattern, args in [
+                ("refused", r"olkacct: inet_port is documented read-only \(add --allow-read-only to try it anyway\)",
+                 ["inet_port=995"]),
+                ("refused", r"olkacct: unknown property 'colour' \(the names are the JSON names of docs/properties.md\)",
+                 ["colour=blue"]),
+                ("refused", r"olkacct: delivery_store: 'xyz' is not hex bytes \(an even number of hex digits\)",
+                 ["delivery_store=xyz"]),
+                ("refused", r"olkacct: name: '' is an empty value cannot be set .*", ["name="]),
+                ("refused", r"olkacct: name is given twice", ["name=a", "name=b"]),
+                ("refused", r"olkacct: inet_password is a secret: never on the command line; .*",
+                 ["inet_password=hunter2", "--allow-read-only"]),
+                ("refused", r"olkacct: smtp_secure_connection: '7' is not one of the documented values",
+                 ["smtp_secure_connection=7", "--allow-read-only"]),
+                ("refused", r"olkacct: inet_port: '65536x' is not a number below 2\^32 nor a documented value name",
+                 ["inet_port=65536x", "--allow-read-only"]),
+                ("usage", r"olkacct: expected NAME=VALUE, not 'name' \(try olkacct set --help\)", ["name"]),
+                ("no_account", r'olkacct: no account "Nobody" in the default profile', ["--name", "Nobody", "name=x"])]:
+            account = [] if "--name" in args else ["3"]
+            refused(code, pattern, "set", *account, *args, "--backup", windows_path(backup))
+            check(not os.path.exists(backup), "a backup for a refused set")
+        # The first value is good, the second is not: nothing is written.
+        refused("refused", r"olkacct: inet_port is documented read-only .*", "set", "3", "name=ok", "inet_port=1")
+
+
+def case_set_dry_run():
+    with DataCopy() as d:
+        before = raw_bytes()
+        result = run_ok("set", "3", "name=New name", "email=a@b.c", "--dry-run", "--backup",
+                        windows_path(d.path("b.json")))
+        check(result.stdout.decode("utf-8") == 'name: "GMX (POP3)" -> "New name" (dry run)\n'
+                                               'email: "a.kowalska@gmx.net" -> "a@b.c" (dry run)\n', "dry run", result)
+        check(raw_bytes() == before, "--dry-run changed the data file")
+        check(not os.path.exists(d.path("b.json")), "--dry-run wrote a backup")
+
+
+def case_set_read_only():
+    with DataCopy() as d:
+        refused("not_kept", r"olkacct: inet_port: refused by the account manager \(0x800c800d "
+                            r"\(E_OLK_PROP_READ_ONLY\)\): nothing saved", "set", "2", "inet_port=995",
+                "--allow-read-only")
+        before = parsed_data()
+        out, mine, result = run_managed("not_kept", "set", "2", "inet_port=995", "--allow-read-only",
+                                        OLK_STANDIN_READ_ONLY="ignore")
+        check(out.startswith("inet_port: 993 -> 993 (read-only: ignored)\n"), "ignored reported", result)
+        check(any("inet_port: ignored by the account manager" in l for l in mine), "ignored line", result)
+        check(parsed_data() == before, "ignored: the data changed")
+        out, mine, result = run_managed("ok", "set", "2", "inet_port=995", "smtp_secure_connection=ENCRYPT_CONN_TLS",
+                                        "--allow-read-only", "--backup", windows_path(d.path("b.json")),
+                                        OLK_STANDIN_READ_ONLY="accept")
+        check(out.startswith("inet_port: 993 -> 995 (read-only: kept)\n"
+                             "smtp_secure_connection: - -> 2 (ENCRYPT_CONN_TLS) (read-only: kept)\n"), "kept", result)
+        check(parsed_data()[0][("outlook", 2)]["INET_PORT"] == 995, "kept: changed")
+        # A secret only from standard input, and never in a backup.
+        out, mine, result = run_managed("ok", "set", "2", "inet_password=-", "--allow-read-only", "--backup",
+                                        windows_path(d.path("s.json")), stdin=b"hunter2-secret\n",
+                                        OLK_STANDIN_READ_ONLY="accept")
+        check(out.startswith("inet_password: not set -> set (read-only: kept)\n"), "secret set", result)
+        check(b"hunter2" not in result.stdout and b"hunter2" not in result.stderr, "secret echoed", result)
+        check("hunter2-secret" in raw_bytes().decode("utf-8"), "the stand-in keeps the secret")
+        for name in os.listdir(d.dir):
+            if name.endswith(".json"):
+                with open(d.path(name), "rb") as f:
+                    check(b"hunter2" not in f.read(), "a backup holds a secret: %s" % name)
+        with open(d.path("s.json"), encoding="utf-8") as f:
+            check(json.load(f)["accounts"][0]["secrets"] == ["inet_password"], "the secret noted by name")
+
+
+def case_restore():
+    with DataCopy() as d:
+        original = parsed_data()
+        b = windows_path(d.path("b.json"))
+        run_ok("set", "2", "name=Fastmail", "display_name=Z", "--backup", b)
+        check(parsed_data() != original, "set changed nothing")
+        out = run_ok("restore", b).stdout.decode("utf-8")
+        check(out.endswith("restored: %s\n" % b), "restore output %r" % out)
+        check(parsed_data() == original, "restore did not return the data to its previous content")
+        # A later edit is never overwritten silently.
+        run_ok("set", "2", "name=Fastmail", "--backup", windows_path(d.path("c.json")))
+        run_ok("set", "2", "name=Edited later", "--backup", windows_path(d.path("e.json")))
+        refused("restore_refused", r'olkacct: not restored: account 2 name is now "Edited later", not "Fastmail" as '
+                                   r'the change left it \(--force restores anyway\)', "restore",
+                windows_path(d.path("c.json")))
+        run_ok("restore", windows_path(d.path("c.json")), "--force")
+        check(parsed_data() == original, "restore --force")
+        refused("backup", r"olkacct: .* is not an olkacct backup \(at byte \d+\)", "restore", windows_path(DATA))
+        refused("backup", r"olkacct: cannot read the backup .*", "restore", windows_path(d.path("none.json")))
+
+
+def case_delete():
+    with DataCopy() as d:
+        b = windows_path(d.path("d.json"))
+        refused("not_confirmed", r'olkacct: not deleted: add --yes to delete account 3 "GMX \(POP3\)" \(POP3\); a '
+                                 r'deleted account cannot be recreated through the API', "delete", "3", "--backup", b)
+        check(not os.path.exists(d.path("d.json")), "a backup without --yes")
+        before = parsed_data()[0]
+        out = run_ok("delete", "GMX (POP3)", "--yes", "--backup", b).stdout.decode("utf-8")
+        check(out == 'deleted: 3 "GMX (POP3)"\nbackup: %s\n' % b, "delete output %r" % out)
+        check(changed_properties(before, parsed_data()[0]).keys() == {("outlook", 3)}, "deleted exactly one")
+        check(("outlook", 3) not in parsed_data()[0], "account 3 still there")
+        check([r["id"] for r in json.loads(run_ok("--json").stdout)] == [1, 2, 4], "list after delete")
+        with open(d.path("d.json"), encoding="utf-8") as f:
+            backup = json.load(f)
+        check(backup["accounts"][0]["before"]["inet_server"] == "pop.gmx.net", "delete backup")
+        refused("restore_refused", r"olkacct: .* is the backup of a deletion: it cannot be restored, as the Account "
+                                   r"Management API cannot create accounts .*", "restore", b)
+
+
+def case_order():
+    with DataCopy() as d:
+        check(run_ok("order", "store").stdout.decode("utf-8")
+              == '1  "anna.kowalska@contoso.com"\n2  "Zoë Łukasiewicz (Fastmail)"\n', "GetOrder store")
+        check(run_ok("order", "mail").stdout.decode("utf-8").count("\n") == 3, "GetOrder mail")
+        refused("refused", r"olkacct: the order of mail accounts cannot be set through the documented API .*",
+                "order", "mail", "3", "2", "1")
+        refused("refused", r"olkacct: account 1 is missing: the order takes every store account of the profile "
+                           r"exactly once", "order", "store", "2")
+        refused("refused", r'olkacct: account 3 "GMX \(POP3\)" is not a store account: .*', "order", "store", "1",
+                "2", "3")
+        refused("refused", r'olkacct: account 2 .* is given twice', "order", "store", "2", "2")
+        refused("usage", r"olkacct: unknown category 'calendar' .*", "order", "calendar")
+        b = windows_path(d.path("o.json"))
+        out = run_ok("order", "store", "2", "anna.kowalska@contoso.com", "--backup", b).stdout.decode("utf-8")
+        check(out.startswith('2  "Zoë Łukasiewicz (Fastmail)"\n1  '), "SetOrder output %r" % out)
+        check(parsed_data()[1] == {("outlook", "store"): [2, 1]}, "order persisted %r" % (parsed_data()[1],))
+        check(run_ok("order", "store").stdout.decode("utf-8").startswith("2  "), "GetOrder after SetOrder")
+        with open(d.path("o.json"), encoding="utf-8") as f:
+            backup = json.load(f)
+        check(backup["before"] == [1, 2] and backup["after"] == [2, 1] and backup["category"] == "store", "backup")
+        run_ok("restore", b)
+        check(run_ok("order", "store").stdout.decode("utf-8").startswith("1  "), "order restored")
+        refused("restore_refused", r"olkacct: not restored: the order of store has changed since the backup .*",
+                "restore", b)
+
+
+def case_watch():
+    started = time.monotonic()
+    result = olkacct("watch", "--timeout", "2")
+    took = time.monotonic() - started
+    check(result.returncode == 0, "watch", result)
+    lines = stderr_lines(result)
+    mine = [l for l in lines if l.startswith("olkacct:")]
+    check(mine == ["olkacct: listening for account changes in Outlook (Ctrl-C to stop)"], "listening line", result)
+    check(took >= 2, "watch ended before its timeout (%.1f s)" % took)
+    check_contracts(result, True)
+    result = olkacct("watch", "--json", "--timeout", "1", "-p", "Home")
+    check(result.returncode == 0 and result.stdout == b"", "watch --json", result)
+    check([l for l in stderr_lines(result) if l.startswith("olkacct:")]
+          == ["olkacct: listening for account changes in Home (Ctrl-C to stop)"], "listening line", result)
+    run_fails("usage", r"olkacct: the timeout must be 1 to 86400 seconds, not '0' \(try olkacct watch --help\)",
+              "watch", "--timeout", "0")
+
+
+def case_all_profiles():
+    env = {"OLKSTUB_PROFILES": "Outlook;Home;Empty;Broken", "OLKSTUB_FAIL_LOGON": "80040115",
+           "OLKSTUB_FAIL_LOGON_PROFILE": "Broken"}
+    result = olkacct("list", "--all-profiles", "--json", **env)
+    check(result.returncode == EXIT["some_profiles"], "--all-profiles with a failing profile", result)
+    check_contracts(result, True, managers=3)
+    got = json.loads(result.stdout.decode("utf-8"))
+    check([p["profile"] for p in got] == ["Outlook", "Home", "Empty", "Broken"], "profiles %r" % got)
+    check([p["default"] for p in got] == [True, False, False, False], "default flags")
+    check(got[0]["accounts"] == expected("Outlook") and got[1]["accounts"] == expected("Home"), "accounts")
+    check(got[2]["accounts"] == [] and "error" not in got[2], "empty profile")
+    check(got[3]["accounts"] is None and got[3]["error"] == "logon to Broken failed: 0x80040115 "
+          "(MAPI_E_NETWORK_ERROR)", "failed profile %r" % got[3])
+    check([l for l in stderr_lines(result) if l.startswith("olkacct:")]
+          == ["olkacct: logon to Broken failed: 0x80040115 (MAPI_E_NETWORK_ERROR)"], "its stderr line", result)
+    result = run_ok("--all-profiles", managers=3, OLKSTUB_PROFILES="Outlook;Home;Empty")
+    text = result.stdout.decode("utf-8")
+    parts = text.split("\n\n")
+    check(len(parts) == 3 and parts[0].startswith("Profile Outlook (default)\n") and parts[2].startswith(
+        "Profile Empty\nID  NAME"), "text form %r" % text)
+    check(parse_table(parts[1].split("\n", 1)[1] + "\n") == [table_cells(r) for r in expected("Home")], "Home table")
+    run_fails("usage", r"olkacct: '--all-profiles' reads every profile: not with '--profile' \(try olkacct list "
+                       r"--help\)", "list", "--all-profiles", "-p", "Home")
+
+
+def case_subcommand_grammar():
+    """Options before or after the subcommand; no subcommand is list, byte for byte."""
+    plain = run_ok("--json", "-p", "Home").stdout
+    for args in (["list", "--json", "-p", "Home"], ["-p", "Home", "list", "--json"], ["--json", "list", "--profile=Home"]):
+        check(run_ok(*args).stdout == plain, "list %r" % args)
+    check(run_ok("list").stdout == run_ok().stdout, "list table")
+    for command in ("list", "show", "set", "restore", "delete", "order", "watch", "dialog"):
+        result = olkacct(command, "--help")
+        text = result.stdout.decode("utf-8")
+        check(result.returncode == 0 and text.startswith("Usage: olkacct"), "%s --help" % command, result)
+        for code in EXIT.values():
+            check(re.search(r"^ ?%2d  \S" % code, text, re.M), "%s --help omits exit code %d" % (command, code))
+    run_fails("usage", r"olkacct: '--yes' does not apply to 'show' \(try olkacct show --help\)", "show", "1", "--yes")
+    run_fails("usage", r"olkacct: 'show' needs an ACCOUNT \(try olkacct show --help\)", "show")
+    run_fails("usage", r"olkacct: '--data' and '--add' exclude each other \(try olkacct dialog --help\)", "dialog",
+              "--data", "--add")
+    run_fails("usage", r"olkacct: unexpected argument '2' \(try olkacct show --help\)", "show", "1", "2")
 
 
 def main():

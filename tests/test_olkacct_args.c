@@ -82,7 +82,7 @@ static void test_flags(void **state)
 
     (void)state;
     assert_true(parse(&o, error, 3, L"--json", L"--borrow"));
-    assert_true(o.json);
+    assert_true(o.borrow);
     assert_true(o.borrow);
     assert_true(parse(&o, error, 2, L"-h"));
     assert_true(o.help);
@@ -175,13 +175,76 @@ static void test_controls_not_echoed(void **state)
 static void test_usage_lists_exit_codes(void **state)
 {
     const char *usage = olkacct_usage();
-    const char *codes[] = { "  0  ", "  1  ", "  2  ", "  3  ", "  4  ", "  6  ", "  7  ", "  8  ", "  9  " };
-    size_t i;
+    const char *codes[] = { "  0  ", "  1  ", "  2  ", "  3  ", "  4  ", "  6  ", "  7  ", "  8  ", "  9  ",
+                            " 10  ", " 11  ", " 12  ", " 13  ", " 14  ", " 15  ", " 16  ", " 17  ", " 18  ", " 19  " };
+    size_t i, c;
 
     (void)state;
-    for (i = 0; i < ARRAYSIZE(codes); i++) assert_non_null(strstr(usage, codes[i]));
-    assert_null(strstr(usage, "  5  "));
-    assert_null(strstr(usage, "\r"));
+    for (c = 0; c <= OLKACCT_COMMAND_COUNT; c++)
+    {
+        if (c < OLKACCT_COMMAND_COUNT) usage = olkacct_command_usage((enum olkacct_command)c);
+        for (i = 0; i < ARRAYSIZE(codes); i++) assert_non_null(strstr(usage, codes[i]));
+        assert_null(strstr(usage, "  5  "));
+        assert_null(strstr(usage, " 53  "));
+        assert_null(strstr(usage, "\r"));
+    }
+}
+
+static void test_subcommands(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_true(parse(&o, error, 1));
+    assert_int_equal(o.command, OLKACCT_LIST);
+    assert_false(o.command_given);
+    /* Options before and after the subcommand alike. */
+    assert_true(parse(&o, error, 6, L"--borrow", L"set", L"2", L"name=x", L"--dry-run"));
+    assert_int_equal(o.command, OLKACCT_SET);
+    assert_true(o.borrow);
+    assert_true(o.dry_run);
+    assert_int_equal(o.arg_count, 2);
+    assert_true(!wcscmp(o.args[0].text, L"2"));
+    assert_false(o.args[0].is_name);
+    assert_true(!wcscmp(o.args[1].text, L"name=x"));
+    olkacct_options_free(&o);
+    assert_true(parse(&o, error, 6, L"order", L"store", L"--name", L"4", L"1"));
+    assert_int_equal(o.arg_count, 3);
+    assert_true(o.args[1].is_name);
+    assert_false(o.args[2].is_name);
+    olkacct_options_free(&o);
+    assert_true(parse(&o, error, 5, L"show", L"--json", L"--", L"-p"));
+    assert_true(!wcscmp(o.args[0].text, L"-p"));
+    assert_null(o.profile);
+    olkacct_options_free(&o);
+    assert_true(parse(&o, error, 4, L"watch", L"--timeout", L"86400"));
+    assert_int_equal(o.timeout, 86400);
+    olkacct_options_free(&o);
+}
+
+static void test_subcommand_errors(void **state)
+{
+    struct olkacct_options o;
+    char error[256];
+
+    (void)state;
+    assert_false(parse(&o, error, 4, L"show", L"1", L"--yes"));
+    assert_string_equal(error, "'--yes' does not apply to 'show'");
+    assert_false(parse(&o, error, 2, L"set"));
+    assert_string_equal(error, "'set' needs an ACCOUNT and at least one NAME=VALUE");
+    assert_false(parse(&o, error, 3, L"watch", L"--timeout=86401"));
+    assert_string_equal(error, "the timeout must be 1 to 86400 seconds, not '86401'");
+    assert_false(parse(&o, error, 4, L"dialog", L"--add", L"--data"));
+    assert_string_equal(error, "'--data' and '--add' exclude each other");
+    assert_false(parse(&o, error, 4, L"list", L"--all-profiles", L"--borrow"));
+    assert_string_equal(error, "'--all-profiles' reads every profile: not with '--borrow'");
+    assert_false(parse(&o, error, 5, L"order", L"--name", L"x", L"store"));
+    assert_string_equal(error, "a CATEGORY comes first, not the name 'x'");
+    assert_false(parse(&o, error, 4, L"restore", L"a", L"b"));
+    assert_string_equal(error, "unexpected argument 'b'");
+    assert_false(parse(&o, error, 2, L"--name"));
+    assert_string_equal(error, "an account name must follow '--name'");
 }
 
 int main(void)
@@ -198,6 +261,8 @@ int main(void)
         cmocka_unit_test(test_long_argument_is_cut),
         cmocka_unit_test(test_controls_not_echoed),
         cmocka_unit_test(test_usage_lists_exit_codes),
+        cmocka_unit_test(test_subcommands),
+        cmocka_unit_test(test_subcommand_errors),
     };
 
     olk_test_init();

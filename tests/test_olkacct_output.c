@@ -11,19 +11,19 @@
 
 #include "output.h"
 
-static void set_long(struct olkacct_record *r, int field, DWORD dw)
+static void set_long(struct olk_account_record *r, int field, DWORD dw)
 {
     r->values[field].type = PT_LONG;
     r->values[field].dw = dw;
 }
 
-static void set_text(struct olkacct_record *r, int field, const WCHAR *s)
+static void set_text(struct olk_account_record *r, int field, const WCHAR *s)
 {
     r->values[field].type = PT_UNICODE;
     r->values[field].str = _wcsdup(s);
 }
 
-static void set_binary(struct olkacct_record *r, int field, const BYTE *bin, DWORD cb)
+static void set_binary(struct olk_account_record *r, int field, const BYTE *bin, DWORD cb)
 {
     r->values[field].type = PT_BINARY;
     r->values[field].bin = malloc(cb ? cb : 1);
@@ -32,29 +32,29 @@ static void set_binary(struct olkacct_record *r, int field, const BYTE *bin, DWO
 }
 
 /* Two accounts: an Exchange one and an IMAP one whose name is not ASCII. */
-static void sample(struct olkacct_list *list)
+static void sample(struct olk_account_list *list)
 {
     static const BYTE store[] = { 0x00, 0x0a, 0xff, 0x38 };
-    struct olkacct_record *r;
+    struct olk_account_record *r;
 
     list->count = 2;
     list->items = calloc(2, sizeof(*list->items));
     r = &list->items[0];
     r->type = CLSID_OlkMAPIAccount;
     r->categories = 0x1 | 0x4;
-    set_long(r, OLKACCT_F_ID, 1);
-    set_text(r, OLKACCT_F_NAME, L"anna@contoso.com");
-    set_text(r, OLKACCT_F_EMAIL, L"anna@contoso.com");
-    set_long(r, OLKACCT_F_IS_EXCH, 1);
-    set_binary(r, OLKACCT_F_DELIVERY_STORE, store, sizeof(store));
+    set_long(r, OLK_PROP_ACCT_ID, 1);
+    set_text(r, OLK_PROP_ACCT_NAME, L"anna@contoso.com");
+    set_text(r, OLK_PROP_ACCT_USER_EMAIL_ADDR, L"anna@contoso.com");
+    set_long(r, OLK_PROP_ACCT_IS_EXCH, 1);
+    set_binary(r, OLK_PROP_ACCT_DELIVERY_STORE, store, sizeof(store));
     r = &list->items[1];
     r->type = CLSID_OlkIMAP4Account;
     r->categories = 0x1;
-    set_long(r, OLKACCT_F_ID, 22);
-    set_text(r, OLKACCT_F_NAME, L"Zo\u00eb \u0141ukasiewicz");
-    set_text(r, OLKACCT_F_INET_SERVER, L"imap.example.org");
-    set_long(r, OLKACCT_F_INET_PORT, 993);
-    set_text(r, OLKACCT_F_SMTP_SERVER, L"smtp.example.org");
+    set_long(r, OLK_PROP_ACCT_ID, 22);
+    set_text(r, OLK_PROP_ACCT_NAME, L"Zo\u00eb \u0141ukasiewicz");
+    set_text(r, OLK_PROP_INET_SERVER, L"imap.example.org");
+    set_long(r, OLK_PROP_INET_PORT, 993);
+    set_text(r, OLK_PROP_SMTP_SERVER, L"smtp.example.org");
 }
 
 static size_t utf8_chars(const char *s, size_t n)
@@ -77,7 +77,7 @@ static size_t column_at(const char *line, const char *column)
 
 static void test_table(void **state)
 {
-    struct olkacct_list list = { 0 };
+    struct olk_account_list list = { 0 };
     char *text, *lines[4], *p;
     size_t len, n = 0;
 
@@ -99,12 +99,12 @@ static void test_table(void **state)
     assert_string_equal(lines[2], "22  Zo\xc3\xab \xc5\x81ukasiewicz   IMAP4          mail        -          "
                                   "       imap.example.org:993  smtp.example.org");
     free(text);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 }
 
 static void test_table_empty_and_odd_text(void **state)
 {
-    struct olkacct_list list = { 0 };
+    struct olk_account_list list = { 0 };
     char *text;
     size_t len;
     /* Outside the BMP: one character, two UTF-16 units, four UTF-8 bytes. */
@@ -118,12 +118,12 @@ static void test_table_empty_and_odd_text(void **state)
     list.count = 1;
     list.items = calloc(1, sizeof(*list.items));
     list.items[0].type = CLSID_OlkMail;  /* not an account type: shown as the CLSID */
-    set_text(&list.items[0], OLKACCT_F_NAME, name);
+    set_text(&list.items[0], OLK_PROP_ACCT_NAME, name);
     assert_hr(olkacct_format_table(&list, &text, &len), S_OK);
     assert_non_null(strstr(text, "\n-   a\xf0\x9f\x98\x80 b  {ED475418-B0D6-11D2-8C3B-00104B2A6676}  -  "));
     assert_non_null(strstr(text, "ID  NAME  TYPE                                    CATEGORIES"));
     free(text);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 }
 
 /* C1 controls (U+0085 NEL, U+009B CSI) are shown as spaces like C0 and DEL;
@@ -132,7 +132,7 @@ static void test_table_controls_and_lone_surrogates(void **state)
 {
     static const WCHAR name[] = { L'a', 0x9b, L'3', L'1', L'm', 0x85, 0x80, 0x9f, 0x7f, 0x1b, L'b', 0 };
     static const WCHAR lone[] = { L'x', 0xdc00, L'y', 0xd800, 0 };
-    struct olkacct_list list = { 0 };
+    struct olk_account_list list = { 0 };
     char *text, *line;
     size_t len;
 
@@ -140,9 +140,9 @@ static void test_table_controls_and_lone_surrogates(void **state)
     list.count = 2;
     list.items = calloc(2, sizeof(*list.items));
     list.items[0].type = CLSID_OlkPOP3Account;
-    set_text(&list.items[0], OLKACCT_F_NAME, name);
+    set_text(&list.items[0], OLK_PROP_ACCT_NAME, name);
     list.items[1].type = CLSID_OlkPOP3Account;
-    set_text(&list.items[1], OLKACCT_F_NAME, lone);
+    set_text(&list.items[1], OLK_PROP_ACCT_NAME, lone);
     assert_hr(olkacct_format_table(&list, &text, &len), S_OK);
     assert_null(strstr(text, "\xc2\x9b"));
     assert_null(strstr(text, "\xc2\x85"));
@@ -153,12 +153,12 @@ static void test_table_controls_and_lone_surrogates(void **state)
     assert_non_null(line);
     assert_int_equal(column_at(line + 1, "POP3"), column_at(text, "TYPE"));
     free(text);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 }
 
 static void test_json(void **state)
 {
-    struct olkacct_list list = { 0 };
+    struct olk_account_list list = { 0 };
     char *text;
     size_t len;
 
@@ -176,12 +176,12 @@ static void test_json(void **state)
     assert_non_null(strstr(text, "\"smtp_port\": null,"));
     assert_non_null(strstr(text, "\"delivery_store\": null\n  }\n]\n"));
     free(text);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 }
 
 static void test_json_escaping(void **state)
 {
-    struct olkacct_list list = { 0 };
+    struct olk_account_list list = { 0 };
     static const WCHAR odd[] = { L'"', L'\\', L'\n', L'\t', 0x01, 0x7f, 0xd83d, 0xde00, 0xd800, L'x', 0xdc00, 0 };
     char *text;
     size_t len;
@@ -189,14 +189,14 @@ static void test_json_escaping(void **state)
     (void)state;
     list.count = 1;
     list.items = calloc(1, sizeof(*list.items));
-    set_text(&list.items[0], OLKACCT_F_NAME, odd);
-    set_binary(&list.items[0], OLKACCT_F_DELIVERY_STORE, (const BYTE *)"", 0);
+    set_text(&list.items[0], OLK_PROP_ACCT_NAME, odd);
+    set_binary(&list.items[0], OLK_PROP_ACCT_DELIVERY_STORE, (const BYTE *)"", 0);
     assert_hr(olkacct_format_json(&list, &text, &len), S_OK);
     assert_non_null(strstr(text, "\"name\": \"\\\"\\\\\\n\\t\\u0001\x7f\xf0\x9f\x98\x80\\ufffdx\\ufffd\""));
     assert_non_null(strstr(text, "\"delivery_store\": \"\""));
     assert_non_null(strstr(text, "\"categories\": [],"));
     free(text);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 
     assert_hr(olkacct_format_json(&list, &text, &len), S_OK);
     assert_string_equal(text, "[]\n");

@@ -21,6 +21,36 @@
 #define OUR_CLSID_KEY L"CLSID\\" OUR_CLSID
 #define OTHER_CLSID L"{11111111-2222-3333-4444-555555555555}"
 #define DESCRIPTION L"olkhelper Outlook account helper"
+#define SESSION_CLSID L"{B89A9E67-286E-4C2D-9E0C-B563BB0D3118}"
+#define SESSION_CLSID_KEY L"CLSID\\" SESSION_CLSID
+#define SESSION_DESCRIPTION L"olkhelper Outlook accounts session"
+#define LIBID L"{F239F708-7B60-42BE-9818-1AE1C31A9DF2}"
+#define TYPELIB_KEY L"TypeLib\\" LIBID
+/* The product's major.minor, from the build (OLK_TLB_VERSION). */
+#define TYPELIB_VERSION_KEY TYPELIB_KEY L"\\" OLK_TLB_VERSION
+#ifdef _WIN64
+#define OUR_PLATFORM L"win64"
+#define OTHER_PLATFORM L"win32"
+#else
+#define OUR_PLATFORM L"win32"
+#define OTHER_PLATFORM L"win64"
+#endif
+#define AUTOMATION_PROXY L"{00020424-0000-0000-C000-000000000046}"
+
+static const struct
+{
+    const WCHAR *key, *name;
+} interfaces[] =
+{
+    { L"Interface\\{3AF7E288-2DCF-4D11-AE66-CCCACB3CDFB2}", L"IOlkHelperAccount" },
+    { L"Interface\\{2EF51FFD-9DB3-4F23-BED0-F920F8D13025}", L"IOlkHelperAccounts" },
+    { L"Interface\\{FDA273BF-E335-4DB2-A36D-523CDA581DFE}", L"IOlkHelperSession" },
+};
+
+static const WCHAR *const all_progids[] =
+{
+    L"OlkHelper.AccountHelper.1", L"OlkHelper.AccountHelper", L"OlkHelper.Session.1", L"OlkHelper.Session",
+};
 #define MODULE_PATH L"C:\\Program Files\\olkhelper \x00e9t\x00e9\\olkhelper.dll"
 #define INJECTED_ERROR ERROR_WRITE_FAULT
 
@@ -84,8 +114,12 @@ static void assert_none_of_ours(struct fixture *f)
     if (RegOpenKeyExW(f->root, L"Software\\Classes", 0, KEY_READ, &classes) != ERROR_SUCCESS)
         return;
     assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
-    assert_false(olk_key_exists(classes, L"OlkHelper.AccountHelper.1"));
-    assert_false(olk_key_exists(classes, L"OlkHelper.AccountHelper"));
+    assert_false(olk_key_exists(classes, SESSION_CLSID_KEY));
+    assert_false(olk_key_exists(classes, TYPELIB_KEY));
+    for (size_t i = 0; i < ARRAYSIZE(all_progids); i++)
+        assert_false(olk_key_exists(classes, all_progids[i]));
+    for (size_t i = 0; i < ARRAYSIZE(interfaces); i++)
+        assert_false(olk_key_exists(classes, interfaces[i].key));
     RegCloseKey(classes);
 }
 
@@ -303,13 +337,56 @@ static void assert_registered(struct fixture *f, const WCHAR *module_path)
     assert_sz(classes, L"OlkHelper.AccountHelper\\CLSID", NULL, OUR_CLSID);
     assert_shape(classes, L"OlkHelper.AccountHelper\\CurVer", 0, 1);
     assert_sz(classes, L"OlkHelper.AccountHelper\\CurVer", NULL, L"OlkHelper.AccountHelper.1");
+
+    assert_shape(classes, SESSION_CLSID_KEY, 5, 1);
+    assert_sz(classes, SESSION_CLSID_KEY, NULL, SESSION_DESCRIPTION);
+    assert_shape(classes, SESSION_CLSID_KEY L"\\InprocServer32", 0, 2);
+    assert_sz(classes, SESSION_CLSID_KEY L"\\InprocServer32", NULL, module_path);
+    assert_sz(classes, SESSION_CLSID_KEY L"\\InprocServer32", L"ThreadingModel", L"Apartment");
+    assert_sz(classes, SESSION_CLSID_KEY L"\\ProgID", NULL, L"OlkHelper.Session.1");
+    assert_sz(classes, SESSION_CLSID_KEY L"\\VersionIndependentProgID", NULL, L"OlkHelper.Session");
+    assert_sz(classes, SESSION_CLSID_KEY L"\\TypeLib", NULL, LIBID);
+    assert_sz(classes, SESSION_CLSID_KEY L"\\Version", NULL, OLK_TLB_VERSION);
+    assert_shape(classes, L"OlkHelper.Session.1", 1, 1);
+    assert_sz(classes, L"OlkHelper.Session.1", NULL, SESSION_DESCRIPTION);
+    assert_sz(classes, L"OlkHelper.Session.1\\CLSID", NULL, SESSION_CLSID);
+    assert_shape(classes, L"OlkHelper.Session", 2, 1);
+    assert_sz(classes, L"OlkHelper.Session", NULL, SESSION_DESCRIPTION);
+    assert_sz(classes, L"OlkHelper.Session\\CLSID", NULL, SESSION_CLSID);
+    assert_sz(classes, L"OlkHelper.Session\\CurVer", NULL, L"OlkHelper.Session.1");
+
+    assert_shape(classes, TYPELIB_KEY, 1, 0);
+    assert_shape(classes, TYPELIB_VERSION_KEY, 3, 1);
+    assert_sz(classes, TYPELIB_VERSION_KEY, NULL, L"olkhelper Outlook accounts");
+    assert_sz(classes, TYPELIB_VERSION_KEY L"\\FLAGS", NULL, L"0");
+    assert_sz(classes, TYPELIB_VERSION_KEY L"\\HELPDIR", NULL, L"");
+    assert_shape(classes, TYPELIB_VERSION_KEY L"\\0", 1, 0);
+    assert_shape(classes, TYPELIB_VERSION_KEY L"\\0\\" OUR_PLATFORM, 0, 1);
+    assert_sz(classes, TYPELIB_VERSION_KEY L"\\0\\" OUR_PLATFORM, NULL, module_path);
+
+    for (size_t i = 0; i < ARRAYSIZE(interfaces); i++)
+    {
+        WCHAR path[128];
+
+        assert_shape(classes, interfaces[i].key, 2, 1);
+        assert_sz(classes, interfaces[i].key, NULL, interfaces[i].name);
+        swprintf(path, ARRAYSIZE(path), L"%ls\\ProxyStubClsid32", interfaces[i].key);
+        assert_sz(classes, path, NULL, AUTOMATION_PROXY);
+        swprintf(path, ARRAYSIZE(path), L"%ls\\TypeLib", interfaces[i].key);
+        assert_shape(classes, path, 0, 2);
+        assert_sz(classes, path, NULL, LIBID);
+        assert_sz(classes, path, L"Version", OLK_TLB_VERSION);
+    }
 }
 
-/* A neighbour class and ProgID, and a value on the shared CLSID key. */
+/* A neighbour class, ProgID, interface and type library, and a value on the
+ * shared CLSID key. */
 static void plant_neighbours(struct fixture *f)
 {
     HKEY classes = classes_key(f);
 
+    put_sz(classes, L"Interface\\" OTHER_CLSID, NULL, L"IOther");
+    put_sz(classes, L"TypeLib\\" OTHER_CLSID L"\\1.0\\0\\win32", NULL, L"C:\\other\\other.tlb");
     put_sz(classes, L"CLSID\\" OTHER_CLSID L"\\InprocServer32", NULL, L"C:\\other\\other.dll");
     put_sz(classes, L"CLSID", L"keep", L"me");
     put_sz(classes, L"Neighbour.Thing", NULL, L"neighbour");
@@ -329,8 +406,10 @@ static void test_register_writes_table(void **state)
     /* Nothing else below Software\Classes: CLSID and the two ProgIDs. */
     assert_int_equal(RegQueryInfoKeyW(classes_key(f), NULL, NULL, NULL, &subkeys, NULL, NULL, NULL, NULL, NULL,
                                       NULL, NULL), ERROR_SUCCESS);
-    assert_int_equal(subkeys, 3);
-    assert_shape(classes_key(f), L"CLSID", 1, 0);
+    assert_int_equal(subkeys, 7);
+    assert_shape(classes_key(f), L"CLSID", 2, 0);
+    assert_shape(classes_key(f), L"Interface", 3, 0);
+    assert_shape(classes_key(f), L"TypeLib", 1, 0);
 
     assert_hr(registry_unregister(&registry_default_ops, f->root), S_OK);
     assert_none_of_ours(f);
@@ -371,9 +450,11 @@ static void test_register_counts_and_access(void **state)
     reset_counters(0);
     assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), S_OK);
     assert_registered(f, MODULE_PATH);
-    /* The ten documented values, each written once, each a REG_SZ whose
-     * length counts its NUL. */
-    assert_int_equal(value_writes, 10);
+    /* The documented values, each written once, each a REG_SZ whose length
+     * counts its NUL: ten for the helper, twelve for the session and its
+     * ProgIDs, four for the type library, four for each of three
+     * interfaces. */
+    assert_int_equal(value_writes, 10 + 12 + 4 + 3 * 4);
     assert_int_equal(bad_strings, 0);
     /* Never more than each step needs: no KEY_ALL_ACCESS, KEY_WRITE or KEY_READ. */
     assert_int_equal(accesses_seen & ~(REGSAM)(KEY_QUERY_VALUE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY |
@@ -394,8 +475,11 @@ static void plant_other_bitness(struct fixture *f)
 {
     HKEY classes = classes_key(f), clsid;
 
-    /* Our view's CLSID key exists, as on any Windows. */
+    /* Our view's CLSID and Interface keys exist, as on any Windows. */
     assert_int_equal(RegCreateKeyExW(classes, L"CLSID", 0, NULL, 0, KEY_READ, NULL, &clsid, NULL), ERROR_SUCCESS);
+    RegCloseKey(clsid);
+    assert_int_equal(RegCreateKeyExW(classes, L"Interface", 0, NULL, 0, KEY_READ, NULL, &clsid, NULL),
+                     ERROR_SUCCESS);
     RegCloseKey(clsid);
     put_sz(f->root, OTHER_CLSID_KEY, NULL, DESCRIPTION);
     put_sz(f->root, OTHER_CLSID_KEY L"\\InprocServer32", NULL, L"C:\\Program Files (x86)\\olkhelper\\olkhelper.dll");
@@ -405,11 +489,25 @@ static void plant_other_bitness(struct fixture *f)
     put_sz(classes, L"OlkHelper.AccountHelper", NULL, DESCRIPTION);
     put_sz(classes, L"OlkHelper.AccountHelper\\CLSID", NULL, OUR_CLSID);
     put_sz(classes, L"OlkHelper.AccountHelper\\CurVer", NULL, L"OlkHelper.AccountHelper.1");
+    put_sz(f->root, OTHER_VIEW_ROOT L"Software\\Classes\\" SESSION_CLSID_KEY L"\\InprocServer32", NULL,
+           L"C:\\Program Files (x86)\\olkhelper\\olkhelper.dll");
+    put_sz(classes, L"OlkHelper.Session.1", NULL, SESSION_DESCRIPTION);
+    put_sz(classes, L"OlkHelper.Session.1\\CLSID", NULL, SESSION_CLSID);
+    put_sz(classes, L"OlkHelper.Session", NULL, SESSION_DESCRIPTION);
+    put_sz(classes, L"OlkHelper.Session\\CLSID", NULL, SESSION_CLSID);
+    put_sz(classes, L"OlkHelper.Session\\CurVer", NULL, L"OlkHelper.Session.1");
+    /* The shared TypeLib key, with the other bitness's platform subkey. */
+    put_sz(classes, TYPELIB_VERSION_KEY, NULL, L"olkhelper Outlook accounts");
+    put_sz(classes, TYPELIB_VERSION_KEY L"\\FLAGS", NULL, L"0");
+    put_sz(classes, TYPELIB_VERSION_KEY L"\\HELPDIR", NULL, L"");
+    put_sz(classes, TYPELIB_VERSION_KEY L"\\0\\" OTHER_PLATFORM, NULL,
+           L"C:\\Program Files (x86)\\olkhelper\\olkhelper.dll");
 }
 
 /* Registering and unregistering one bitness leaves the other's registration
- * as it was, shared ProgIDs included; once the other is gone too, the
- * ProgIDs go with the last registration. */
+ * as it was, shared ProgIDs and TypeLib key included (only our platform's
+ * subkey goes); once the other is gone too, the shared keys go with the last
+ * registration. */
 static void test_other_bitness_keeps_shared_keys(void **state)
 {
     struct fixture *f = *state;
@@ -419,7 +517,10 @@ static void test_other_bitness_keeps_shared_keys(void **state)
     other_only = dump_root(f);
     reset_counters(0);
     assert_hr(registry_register(&test_ops, f->root, MODULE_PATH), S_OK);
-    assert_registered(f, MODULE_PATH);
+    assert_sz(classes_key(f), OUR_CLSID_KEY L"\\InprocServer32", NULL, MODULE_PATH);
+    /* Both platforms side by side below the shared version key. */
+    assert_shape(classes_key(f), TYPELIB_VERSION_KEY L"\\0", 2, 0);
+    assert_sz(classes_key(f), TYPELIB_VERSION_KEY L"\\0\\" OUR_PLATFORM, NULL, MODULE_PATH);
     assert_hr(registry_unregister(&test_ops, f->root), S_OK);
     now = dump_root(f);
     assert_same_text(other_only, now);
@@ -477,8 +578,11 @@ static void test_other_view_unreadable(void **state)
     assert_hr(registry_register(&registry_default_ops, f->root, MODULE_PATH), S_OK);
     assert_hr(registry_unregister(&ops, f->root), HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED));
     assert_false(olk_key_exists(classes, OUR_CLSID_KEY));
-    assert_true(olk_key_exists(classes, L"OlkHelper.AccountHelper.1"));
-    assert_true(olk_key_exists(classes, L"OlkHelper.AccountHelper"));
+    assert_false(olk_key_exists(classes, SESSION_CLSID_KEY));
+    assert_false(olk_key_exists(classes, TYPELIB_VERSION_KEY L"\\0\\" OUR_PLATFORM));
+    for (size_t i = 0; i < ARRAYSIZE(all_progids); i++)
+        assert_true(olk_key_exists(classes, all_progids[i]));
+    assert_true(olk_key_exists(classes, TYPELIB_VERSION_KEY));
 }
 
 /* Fails write n of a registration, from the first to the last, on an empty
@@ -583,11 +687,11 @@ static void test_foreign_progid_kinds_survive_unregister(void **state)
 /* Registration never takes a ProgID another class owns: it writes nothing. */
 static void test_register_refuses_foreign_progid(void **state)
 {
-    static const WCHAR *const progids[] = { L"OlkHelper.AccountHelper.1", L"OlkHelper.AccountHelper" };
     struct fixture *f = *state;
     HKEY classes = classes_key(f);
+    const WCHAR *const *progids = all_progids;
 
-    for (size_t i = 0; i < 2; i++)
+    for (size_t i = 0; i < ARRAYSIZE(all_progids); i++)
     {
         WCHAR path[64], *before, *after;
 

@@ -1,21 +1,47 @@
 /*
- * IOlkAccount for one account of the data file: GetAccountInfo, GetProp and
- * FreeMemory; everything else is not implemented.
+ * IOlkAccount for one account of the data file: GetAccountInfo, GetProp,
+ * SetProp (staged on the object, type-checked, read-only properties refused
+ * as documented), SaveChanges (through the manager, which writes the data
+ * file) and FreeMemory; everything else is not implemented.
+ *
+ * OLK_STANDIN_READ_ONLY plays the parts Outlook might take outside its
+ * documented contract for a property documented read-only: unset or
+ * "refuse", E_OLK_PROP_READ_ONLY; "accept", kept like any other; "ignore",
+ * SetProp succeeds and the value is dropped.
  *
  * SPDX-License-Identifier: MIT
  */
 #include "standin.h"
 
+#include "account_vocabulary.h"
+
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 struct standin_account_object
 {
     IOlkAccount IOlkAccount_iface;
     LONG refcount;
     struct standin_manager *manager;
-    const struct standin_account *account;
+    struct standin_account *account;
+    CRITICAL_SECTION cs;            /* the staged changes */
+    struct standin_prop *staged;    /* SetProp's, until SaveChanges */
+    DWORD staged_count;
 };
+
+static void free_staged(struct standin_account_object *object)
+{
+    while (object->staged_count)
+    {
+        struct standin_prop *prop = &object->staged[--object->staged_count];
+
+        free(prop->str);
+        free(prop->bin);
+    }
+    free(object->staged);
+    object->staged = NULL;
+}
 
 static inline struct standin_account_object *impl_from_IOlkAccount(IOlkAccount *iface)
 {
@@ -48,6 +74,8 @@ static ULONG STDMETHODCALLTYPE account_Release(IOlkAccount *iface)
 
     if (!refcount)
     {
+        free_staged(object);
+        DeleteCriticalSection(&object->cs);
         standin_manager_release(object->manager);
         free(object);
         standin_unlock();
@@ -106,30 +134,108 @@ static HRESULT STDMETHODCALLTYPE account_GetProp(IOlkAccount *iface, DWORD tag, 
     struct standin_account_object *object = impl_from_IOlkAccount(iface);
     struct standin_tracker *tracker = standin_manager_tracker(object->manager);
     const struct standin_prop *prop;
+    HRESULT hr = S_OK;
 
     if (!var) return E_INVALIDARG;
     memset(var, 0, sizeof(*var));
-    if (!(prop = standin_account_prop(object->account, tag))) return E_ACCT_NOT_FOUND;
-    var->dwType = PROP_TYPE(tag) & ~SECURE_FLAG;
-    switch (var->dwType)
+    standin_manager_lock(object->manager);
+    if (!(prop = standin_account_prop(object->account, tag))) hr = E_ACCT_NOT_FOUND;
+    else
     {
-    case PT_LONG:
-        var->Val.dw = prop->dw;
-        return S_OK;
-    case PT_UNICODE:
-        return copy_out(tracker, prop->str, (wcslen(prop->str) + 1) * sizeof(WCHAR), (void **)&var->Val.pwsz);
-    default:
-        var->Val.bin.cb = prop->cb;
-        return copy_out(tracker, prop->bin, prop->cb, (void **)&var->Val.bin.pb);
+        var->dwType = PROP_TYPE(tag) & ~SECURE_FLAG;
+        if (var->dwType == PT_LONG) var->Val.dw = prop->dw;
+        else if (var->dwType == PT_UNICODE)
+            hr = copy_out(tracker, prop->str, (wcslen(prop->str) + 1) * sizeof(WCHAR), (void **)&var->Val.pwsz);
+        else
+        {
+            var->Val.bin.cb = prop->cb;
+            hr = copy_out(tracker, prop->bin, prop->cb, (void **)&var->Val.bin.pb);
+        }
     }
+    standin_manager_unlock(object->manager);
+    if (FAILED(hr)) memset(var, 0, sizeof(*var));
+    return hr;
 }
 
+enum read_only_part { READ_ONLY_REFUSE, READ_ONLY_ACCEPT, READ_ONLY_IGNORE };
+
+static enum read_only_part read_only_part(void)
+{
+    char value[16];
+    DWORD n = GetEnvironmentVariableA("OLK_STANDIN_READ_ONLY", value, sizeof(value));
+
+    if (!n || n >= sizeof(value)) return READ_ONLY_REFUSE;
+    if (!_stricmp(value, "accept")) return READ_ONLY_ACCEPT;
+    if (!_stricmp(value, "ignore")) return READ_ONLY_IGNORE;
+    return READ_ONLY_REFUSE;
+}
+
+/* A value the data file can hold: one line, as the parser trims it. */
+static BOOL storable(const WCHAR *s)
+{
+    size_t len = wcslen(s);
+
+    return !wcspbrk(s, L"\r\n") && (!len || (s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' && s[len - 1] != '\t'));
+}
+
+static HRESULT stage(struct standin_account_object *object, DWORD tag, const ACCT_VARIANT *var)
+{
+    struct standin_prop prop, *grown;
+    DWORD i;
+
+    memset(&prop, 0, sizeof(prop));
+    prop.tag = tag;
+    if (var->dwType == PT_LONG) prop.dw = var->Val.dw;
+    else if (var->dwType == PT_UNICODE && !(prop.str = _wcsdup(var->Val.pwsz))) return E_OUTOFMEMORY;
+    else if (var->dwType == PT_BINARY)
+    {
+        if (!(prop.bin = malloc(var->Val.bin.cb ? var->Val.bin.cb : 1))) return E_OUTOFMEMORY;
+        if (var->Val.bin.cb) memcpy(prop.bin, var->Val.bin.pb, var->Val.bin.cb);
+        prop.cb = var->Val.bin.cb;
+    }
+    EnterCriticalSection(&object->cs);
+    for (i = 0; i < object->staged_count && object->staged[i].tag != tag; i++) {}
+    if (i == object->staged_count)
+    {
+        if (!(grown = realloc(object->staged, (i + 1) * sizeof(*grown))))
+        {
+            LeaveCriticalSection(&object->cs);
+            free(prop.str);
+            free(prop.bin);
+            return E_OUTOFMEMORY;
+        }
+        object->staged = grown;
+        object->staged_count++;
+    }
+    else
+    {
+        free(object->staged[i].str);
+        free(object->staged[i].bin);
+    }
+    object->staged[i] = prop;
+    LeaveCriticalSection(&object->cs);
+    return S_OK;
+}
+
+/* The documented properties only, each with its own type. */
 static HRESULT STDMETHODCALLTYPE account_SetProp(IOlkAccount *iface, DWORD tag, ACCT_VARIANT *var)
 {
-    (void)iface;
-    (void)tag;
-    (void)var;
-    return E_NOTIMPL;
+    struct standin_account_object *object = impl_from_IOlkAccount(iface);
+    const struct olk_account_prop *prop = olk_account_prop_by_tag(tag);
+
+    if (!var) return E_INVALIDARG;
+    if (!prop) return E_OLK_PARAM_NOT_SUPPORTED;
+    if (var->dwType != prop->type) return E_INVALIDARG;
+    if (var->dwType == PT_UNICODE && (!var->Val.pwsz || !storable(var->Val.pwsz))) return E_INVALIDARG;
+    if (var->dwType == PT_BINARY && var->Val.bin.cb && !var->Val.bin.pb) return E_INVALIDARG;
+    if (prop->access == OLK_PROP_READ_ONLY)
+    {
+        enum read_only_part part = read_only_part();
+
+        if (part == READ_ONLY_REFUSE) return E_OLK_PROP_READ_ONLY;
+        if (part == READ_ONLY_IGNORE) return S_OK;
+    }
+    return stage(object, tag, var);
 }
 
 static HRESULT STDMETHODCALLTYPE account_FreeMemory(IOlkAccount *iface, BYTE *pv)
@@ -137,11 +243,18 @@ static HRESULT STDMETHODCALLTYPE account_FreeMemory(IOlkAccount *iface, BYTE *pv
     return standin_tracker_free(standin_manager_tracker(impl_from_IOlkAccount(iface)->manager), pv);
 }
 
+/* The staged changes are dropped either way: what failed is not retried. */
 static HRESULT STDMETHODCALLTYPE account_SaveChanges(IOlkAccount *iface, DWORD flags)
 {
-    (void)iface;
-    (void)flags;
-    return E_NOTIMPL;
+    struct standin_account_object *object = impl_from_IOlkAccount(iface);
+    HRESULT hr;
+
+    if (flags) return E_INVALIDARG;
+    EnterCriticalSection(&object->cs);
+    hr = standin_manager_save_account(object->manager, object->account, object->staged, object->staged_count);
+    free_staged(object);
+    LeaveCriticalSection(&object->cs);
+    return hr;
 }
 
 static const IOlkAccountVtbl account_vtbl =
@@ -167,7 +280,7 @@ static const IOlkAccountVtbl account_vtbl =
     account_SaveChanges,
 };
 
-HRESULT standin_account_create(struct standin_manager *manager, const struct standin_account *account,
+HRESULT standin_account_create(struct standin_manager *manager, struct standin_account *account,
                                IOlkAccount **out)
 {
     struct standin_account_object *object = calloc(1, sizeof(*object));
@@ -178,6 +291,7 @@ HRESULT standin_account_create(struct standin_manager *manager, const struct sta
     object->refcount = 1;
     object->manager = manager;
     object->account = account;
+    InitializeCriticalSection(&object->cs);
     standin_manager_addref(manager);
     standin_lock();
     *out = &object->IOlkAccount_iface;

@@ -18,6 +18,7 @@ struct parser
     unsigned section_line;
     struct standin_data *data;
     struct standin_account *current;
+    struct standin_order *order;    /* the [order] section being read, or NULL */
     BOOL has_type;
 };
 
@@ -163,8 +164,19 @@ static HRESULT new_account(struct parser *p)
     d->accounts = grown;
     p->current = &d->accounts[d->count++];
     memset(p->current, 0, sizeof(*p->current));
+    p->order = NULL;
     p->has_type = FALSE;
     p->section_line = p->line;
+    return S_OK;
+}
+
+static HRESULT finish_order(const struct parser *p)
+{
+    struct parser at_section = *p;
+
+    at_section.line = p->section_line;
+    if (!p->order->profile) return syntax_error(&at_section, "order without a profile key", NULL);
+    if (!p->order->category) return syntax_error(&at_section, "order without a category key", NULL);
     return S_OK;
 }
 
@@ -172,6 +184,7 @@ static HRESULT finish_account(const struct parser *p)
 {
     struct parser at_section = *p;
 
+    if (p->order) return finish_order(p);
     if (!p->current) return S_OK;
     at_section.line = p->section_line;
     if (!p->current->profile) return syntax_error(&at_section, "account without a profile key", NULL);
@@ -257,6 +270,56 @@ static HRESULT add_prop(struct parser *p, const char *key, const char *value)
     return S_OK;
 }
 
+static HRESULT new_order(struct parser *p)
+{
+    struct standin_data *d = p->data;
+    struct standin_order *grown = realloc(d->orders, (d->order_count + 1) * sizeof(*grown));
+
+    if (!grown) return E_OUTOFMEMORY;
+    d->orders = grown;
+    p->order = &d->orders[d->order_count++];
+    memset(p->order, 0, sizeof(*p->order));
+    p->current = NULL;
+    p->section_line = p->line;
+    return S_OK;
+}
+
+static HRESULT set_order_ids(struct parser *p, char *value)
+{
+    char *ctx = NULL, *tok;
+    DWORD *grown;
+
+    for (tok = strtok_s(value, ", \t", &ctx); tok; tok = strtok_s(NULL, ", \t", &ctx))
+    {
+        if (!(grown = realloc(p->order->ids, (p->order->count + 1) * sizeof(DWORD)))) return E_OUTOFMEMORY;
+        p->order->ids = grown;
+        if (!parse_dword(tok, &p->order->ids[p->order->count])) return syntax_error(p, "not an account ID", tok);
+        p->order->count++;
+    }
+    return S_OK;
+}
+
+/* profile, category (one of them) and accounts (IDs). */
+static HRESULT parse_order_key(struct parser *p, const char *key, char *value)
+{
+    size_t i;
+
+    if (!_stricmp(key, "profile"))
+    {
+        if (p->order->profile || !*value) return syntax_error(p, "bad or repeated profile", NULL);
+        if (!(p->order->profile = utf8_to_wide(value))) return syntax_error(p, "not valid UTF-8", NULL);
+        return S_OK;
+    }
+    if (!_stricmp(key, "category"))
+    {
+        for (i = 0; i < ARRAYSIZE(category_names); i++)
+            if (!_stricmp(category_names[i].name, value)) p->order->category = category_names[i].bit;
+        return p->order->category ? S_OK : syntax_error(p, "category is not mail, addressbook or store", value);
+    }
+    if (!_stricmp(key, "accounts")) return set_order_ids(p, value);
+    return syntax_error(p, "unknown key in [order]", key);
+}
+
 static HRESULT parse_key_value(struct parser *p, char *line)
 {
     char *eq = strchr(line, '='), *key, *value;
@@ -265,6 +328,7 @@ static HRESULT parse_key_value(struct parser *p, char *line)
     *eq = 0;
     key = trim(line);
     value = trim(eq + 1);
+    if (p->order) return parse_order_key(p, key, value);
     if (!p->current) return syntax_error(p, "key outside an [account] section", key);
     if (!_stricmp(key, "profile"))
     {
@@ -285,14 +349,14 @@ static HRESULT parse_line(struct parser *p, char *line)
     line = trim(line);
     if (!*line || *line == ';' || *line == '#') return S_OK;
     if (*line != '[') return parse_key_value(p, line);
-    if (_stricmp(line, "[account]")) return syntax_error(p, "unknown section", line);
+    if (_stricmp(line, "[account]") && _stricmp(line, "[order]")) return syntax_error(p, "unknown section", line);
     if (FAILED(hr = finish_account(p))) return hr;
-    return new_account(p);
+    return _stricmp(line, "[order]") ? new_account(p) : new_order(p);
 }
 
 HRESULT standin_data_parse(const char *text, size_t len, const char *source, struct standin_data **out)
 {
-    struct parser p = { source, 0, 0, NULL, NULL, FALSE };
+    struct parser p = { source, 0, 0, NULL, NULL, NULL, FALSE };
     char *copy, *line, *next;
     HRESULT hr = S_OK;
 
@@ -376,6 +440,12 @@ HRESULT standin_data_load_from_env(struct standin_data **out)
     }
     hr = standin_data_parse(text, len, source, out);
     free(text);
+    if (SUCCEEDED(hr) && !((*out)->path = _wcsdup(path)))
+    {
+        standin_data_free(*out);
+        *out = NULL;
+        hr = E_OUTOFMEMORY;
+    }
     return hr;
 }
 
@@ -397,5 +467,12 @@ void standin_data_free(struct standin_data *data)
         free(a->profile);
     }
     free(data->accounts);
+    for (i = 0; i < data->order_count; i++)
+    {
+        free(data->orders[i].profile);
+        free(data->orders[i].ids);
+    }
+    free(data->orders);
+    free(data->path);
     free(data);
 }

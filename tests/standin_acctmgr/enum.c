@@ -16,7 +16,7 @@ struct standin_enum
     CRITICAL_SECTION cs;
     DWORD position;
     DWORD count;
-    const struct standin_account *accounts[];
+    struct standin_account *accounts[];
 };
 
 static inline struct standin_enum *impl_from_IOlkEnum(IOlkEnum *iface)
@@ -77,7 +77,7 @@ static HRESULT STDMETHODCALLTYPE enum_Reset(IOlkEnum *iface)
 static HRESULT STDMETHODCALLTYPE enum_GetNext(IOlkEnum *iface, IUnknown **out)
 {
     struct standin_enum *e = impl_from_IOlkEnum(iface);
-    const struct standin_account *account = NULL;
+    struct standin_account *account = NULL;
     IOlkAccount *acct;
     HRESULT hr;
 
@@ -121,7 +121,7 @@ static const IOlkEnumVtbl enum_vtbl =
     enum_Skip,
 };
 
-HRESULT standin_enum_create(struct standin_manager *manager, const struct standin_account **accounts,
+HRESULT standin_enum_create(struct standin_manager *manager, struct standin_account **accounts,
                             DWORD count, IOlkEnum **out)
 {
     struct standin_enum *e = calloc(1, sizeof(*e) + count * sizeof(e->accounts[0]));

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum init_state { STATE_NEW, STATE_INITIALIZING, STATE_READY };
 
@@ -20,9 +21,13 @@ struct standin_manager
     IOlkAccountHelper *helper;
     WCHAR *profile;
     struct standin_data *data;
-    const struct standin_account **accounts;   /* those of the profile */
+    struct standin_account **accounts;   /* those of the profile, not deleted */
     DWORD account_count;
     struct standin_tracker *tracker;
+    CRITICAL_SECTION cs;                /* the data and the sinks, once ready */
+    struct sink { DWORD cookie; IOlkAccountNotify *notify; } *sinks;
+    DWORD sink_count;
+    DWORD next_cookie;
 };
 
 static inline struct standin_manager *impl_from_IOlkAccountManager(IOlkAccountManager *iface)
@@ -48,6 +53,63 @@ void standin_manager_release(struct standin_manager *manager)
 struct standin_tracker *standin_manager_tracker(struct standin_manager *manager)
 {
     return manager->tracker;
+}
+
+void standin_manager_lock(struct standin_manager *manager)
+{
+    EnterCriticalSection(&manager->cs);
+}
+
+void standin_manager_unlock(struct standin_manager *manager)
+{
+    LeaveCriticalSection(&manager->cs);
+}
+
+/* Calls every sink Advise registered, outside the lock: a sink may call back
+ * into the manager. Notifications reach the sinks of this process only. */
+static void notify_sinks(struct standin_manager *manager, DWORD notify, DWORD id)
+{
+    IOlkAccountNotify **sinks;
+    DWORD count, i;
+
+    EnterCriticalSection(&manager->cs);
+    count = manager->sink_count;
+    if ((sinks = calloc(count + 1, sizeof(*sinks))))
+        for (i = 0; i < count; i++)
+        {
+            sinks[i] = manager->sinks[i].notify;
+            IOlkAccountNotify_AddRef(sinks[i]);
+        }
+    LeaveCriticalSection(&manager->cs);
+    if (!sinks) return;
+    for (i = 0; i < count; i++)
+    {
+        IOlkAccountNotify_Notify(sinks[i], notify, id, 0);
+        IOlkAccountNotify_Release(sinks[i]);
+    }
+    free(sinks);
+}
+
+static DWORD account_id(const struct standin_account *account)
+{
+    const struct standin_prop *id = standin_account_prop(account, PROP_ACCT_ID);
+
+    return id ? id->dw : 0;
+}
+
+HRESULT standin_manager_save_account(struct standin_manager *manager, struct standin_account *account,
+                                     const struct standin_prop *changes, DWORD count)
+{
+    HRESULT hr = S_OK;
+    DWORD i;
+
+    EnterCriticalSection(&manager->cs);
+    if (account->deleted) hr = E_ACCT_NOT_FOUND;
+    for (i = 0; i < count && SUCCEEDED(hr); i++) hr = standin_account_set_prop(account, &changes[i]);
+    if (SUCCEEDED(hr)) hr = standin_data_save(manager->data);
+    LeaveCriticalSection(&manager->cs);
+    if (SUCCEEDED(hr)) notify_sinks(manager, NOTIFY_ACCT_CHANGED, account_id(account));
+    return hr;
 }
 
 static HRESULT STDMETHODCALLTYPE manager_QueryInterface(IOlkAccountManager *iface, REFIID riid, void **ppv)
@@ -93,6 +155,13 @@ static void destroy(struct standin_manager *manager)
                           (long)outstanding);
     standin_report(outstanding);
     standin_tracker_destroy(manager->tracker);
+    while (manager->sink_count)
+    {
+        manager->sink_count--;
+        IOlkAccountNotify_Release(manager->sinks[manager->sink_count].notify);
+    }
+    free(manager->sinks);
+    DeleteCriticalSection(&manager->cs);
     standin_data_free(manager->data);
     free(manager->accounts);
     free(manager->profile);
@@ -125,7 +194,7 @@ static HRESULT select_profile_accounts(struct standin_manager *manager)
     if (!manager->accounts) return E_OUTOFMEMORY;
     for (i = 0; i < manager->data->count; i++)
     {
-        const struct standin_account *account = &manager->data->accounts[i];
+        struct standin_account *account = &manager->data->accounts[i];
 
         if (CompareStringOrdinal(account->profile, -1, manager->profile, -1, TRUE) == CSTR_EQUAL)
             manager->accounts[manager->account_count++] = account;
@@ -191,8 +260,8 @@ static HRESULT STDMETHODCALLTYPE manager_DisplayAccountList(IOlkAccountManager *
     if ((flags & ~known) || ((flags & ACCTUI_SHOW_DATA_TAB) && (flags & ACCTUI_SHOW_ACCTWIZARD)))
         return MAPI_E_INVALID_PARAMETER;
     if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
-    return standin_dialog_show(hwnd, flags, manager->helper, manager->profile, manager->accounts,
-                               manager->account_count);
+    return standin_dialog_show(hwnd, flags, manager->helper, manager->profile,
+                               (const struct standin_account *const *)manager->accounts, manager->account_count);
 }
 
 static HRESULT STDMETHODCALLTYPE manager_PlaceHolder(IOlkAccountManager *iface)
@@ -213,6 +282,7 @@ static HRESULT STDMETHODCALLTYPE manager_FindAccount(IOlkAccountManager *iface, 
                                                      IOlkAccount **account)
 {
     struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    HRESULT hr;
     DWORD i;
 
     if (!account) return E_INVALIDARG;
@@ -220,17 +290,56 @@ static HRESULT STDMETHODCALLTYPE manager_FindAccount(IOlkAccountManager *iface, 
     if (!var) return E_INVALIDARG;
     if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
     if (prop != PROP_ACCT_ID && prop != PROP_ACCT_IS_EXCH) return E_OLK_PARAM_NOT_SUPPORTED;
+    EnterCriticalSection(&manager->cs);
     for (i = 0; i < manager->account_count; i++)
-        if (account_matches(manager->accounts[i], prop, var))
-            return standin_account_create(manager, manager->accounts[i], account);
-    return E_ACCT_NOT_FOUND;
+        if (account_matches(manager->accounts[i], prop, var)) break;
+    hr = i < manager->account_count ? standin_account_create(manager, manager->accounts[i], account)
+                                    : E_ACCT_NOT_FOUND;
+    LeaveCriticalSection(&manager->cs);
+    return hr;
 }
 
+static DWORD find_index(struct standin_manager *manager, DWORD id)
+{
+    DWORD i;
+
+    for (i = 0; i < manager->account_count; i++)
+        if (standin_account_prop(manager->accounts[i], PROP_ACCT_ID) && account_id(manager->accounts[i]) == id)
+            return i;
+    return MAXDWORD;
+}
+
+/* Pre-deleted, then the account leaves the profile and the file, then deleted. */
 static HRESULT STDMETHODCALLTYPE manager_DeleteAccount(IOlkAccountManager *iface, DWORD id)
 {
-    (void)iface;
-    (void)id;
-    return E_NOTIMPL;
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    struct standin_account *account;
+    DWORD i;
+    HRESULT hr;
+
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    EnterCriticalSection(&manager->cs);
+    i = find_index(manager, id);
+    LeaveCriticalSection(&manager->cs);
+    if (i == MAXDWORD) return E_ACCT_NOT_FOUND;
+    notify_sinks(manager, NOTIFY_ACCT_PREDELETED, id);
+    EnterCriticalSection(&manager->cs);
+    if ((i = find_index(manager, id)) == MAXDWORD) hr = E_ACCT_NOT_FOUND;
+    else
+    {
+        account = manager->accounts[i];
+        account->deleted = TRUE;
+        if (FAILED(hr = standin_data_save(manager->data))) account->deleted = FALSE;
+        else
+        {
+            memmove(&manager->accounts[i], &manager->accounts[i + 1],
+                    (manager->account_count - i - 1) * sizeof(*manager->accounts));
+            manager->account_count--;
+        }
+    }
+    LeaveCriticalSection(&manager->cs);
+    if (SUCCEEDED(hr)) notify_sinks(manager, NOTIFY_ACCT_DELETED, id);
+    return hr;
 }
 
 static HRESULT STDMETHODCALLTYPE manager_SaveChanges(IOlkAccountManager *iface, DWORD id, DWORD flags)
@@ -251,11 +360,46 @@ static HRESULT category_bit(const CLSID *category, DWORD *bit)
     return S_OK;
 }
 
+static BOOL in_category(struct standin_manager *manager, DWORD bit, DWORD id)
+{
+    DWORD i = find_index(manager, id);
+
+    return i != MAXDWORD && (standin_account_categories(manager->accounts[i]) & bit);
+}
+
+static BOOL listed(const DWORD *ids, DWORD count, DWORD id)
+{
+    DWORD i;
+
+    for (i = 0; i < count; i++)
+        if (ids[i] == id) return TRUE;
+    return FALSE;
+}
+
+/* The category's accounts (by ID): those of the saved order first, as
+ * SetOrder left them, then the others in file order. ids has room for all. */
+static DWORD category_order(struct standin_manager *manager, DWORD bit, DWORD *ids)
+{
+    const struct standin_order *order = standin_data_order(manager->data, manager->profile, bit);
+    DWORD i, n = 0;
+
+    for (i = 0; order && i < order->count; i++)
+        if (in_category(manager, bit, order->ids[i]) && !listed(ids, n, order->ids[i])) ids[n++] = order->ids[i];
+    for (i = 0; i < manager->account_count; i++)
+    {
+        const struct standin_prop *id = standin_account_prop(manager->accounts[i], PROP_ACCT_ID);
+
+        if (id && (standin_account_categories(manager->accounts[i]) & bit) && !listed(ids, n, id->dw))
+            ids[n++] = id->dw;
+    }
+    return n;
+}
+
 static HRESULT STDMETHODCALLTYPE manager_GetOrder(IOlkAccountManager *iface, const CLSID *category, DWORD *count,
                                                   DWORD **ids)
 {
     struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
-    DWORD bit, i, n = 0;
+    DWORD bit, n = 0;
     HRESULT hr;
 
     if (!count || !ids) return E_INVALIDARG;
@@ -264,26 +408,43 @@ static HRESULT STDMETHODCALLTYPE manager_GetOrder(IOlkAccountManager *iface, con
     if (!category) return E_INVALIDARG;
     if (FAILED(hr = category_bit(category, &bit))) return hr;
     if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
-    if (!(*ids = standin_tracker_alloc(manager->tracker, manager->account_count * sizeof(DWORD))))
-        return E_OUTOFMEMORY;
-    for (i = 0; i < manager->account_count; i++)
-    {
-        const struct standin_prop *id = standin_account_prop(manager->accounts[i], PROP_ACCT_ID);
-
-        if (id && (standin_account_categories(manager->accounts[i]) & bit)) (*ids)[n++] = id->dw;
-    }
+    EnterCriticalSection(&manager->cs);
+    if ((*ids = standin_tracker_alloc(manager->tracker, (manager->account_count + 1) * sizeof(DWORD))))
+        n = category_order(manager, bit, *ids);
+    LeaveCriticalSection(&manager->cs);
+    if (!*ids) return E_OUTOFMEMORY;
     *count = n;
     return S_OK;
 }
 
+/* Documented for the address-book and store categories only; the IDs must
+ * be exactly the category's accounts. */
 static HRESULT STDMETHODCALLTYPE manager_SetOrder(IOlkAccountManager *iface, const CLSID *category, DWORD count,
                                                   DWORD *ids)
 {
-    (void)iface;
-    (void)category;
-    (void)count;
-    (void)ids;
-    return E_NOTIMPL;
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    DWORD bit, i, n, *current;
+    HRESULT hr = S_OK;
+
+    if (!category || (count && !ids)) return E_INVALIDARG;
+    if (FAILED(hr = category_bit(category, &bit))) return hr;
+    if (bit != STANDIN_CAT_ADDRESSBOOK && bit != STANDIN_CAT_STORE) return E_OLK_PARAM_NOT_SUPPORTED;
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    EnterCriticalSection(&manager->cs);
+    if (!(current = calloc(manager->account_count + 1, sizeof(DWORD)))) hr = E_OUTOFMEMORY;
+    else
+    {
+        n = category_order(manager, bit, current);
+        if (n != count) hr = E_ACCT_WRONG_SORT_ORDER;
+        for (i = 0; i < count && SUCCEEDED(hr); i++)
+            if (!listed(current, n, ids[i]) || listed(ids, i, ids[i])) hr = E_ACCT_WRONG_SORT_ORDER;
+        if (SUCCEEDED(hr)) hr = standin_data_set_order(manager->data, manager->profile, bit, ids, count);
+        if (SUCCEEDED(hr)) hr = standin_data_save(manager->data);
+        free(current);
+    }
+    LeaveCriticalSection(&manager->cs);
+    if (SUCCEEDED(hr)) notify_sinks(manager, NOTIFY_ACCT_ORDER_CHANGED, 0);
+    return hr;
 }
 
 static BOOL is_known_type(const CLSID *type)
@@ -297,7 +458,7 @@ static HRESULT STDMETHODCALLTYPE manager_EnumerateAccounts(IOlkAccountManager *i
                                                            const CLSID *type, DWORD flags, IOlkEnum **out)
 {
     struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
-    const struct standin_account **selected;
+    struct standin_account **selected;
     DWORD bit, i, n = 0;
     HRESULT hr;
 
@@ -307,16 +468,22 @@ static HRESULT STDMETHODCALLTYPE manager_EnumerateAccounts(IOlkAccountManager *i
     if (type && !is_known_type(type)) return E_INVALIDARG;
     if (flags != OLK_ACCOUNT_NO_FLAGS) return E_OLK_PARAM_NOT_SUPPORTED;
     if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
-    if (!(selected = calloc(manager->account_count + 1, sizeof(*selected)))) return E_OUTOFMEMORY;
+    EnterCriticalSection(&manager->cs);
+    if (!(selected = calloc(manager->account_count + 1, sizeof(*selected))))
+    {
+        LeaveCriticalSection(&manager->cs);
+        return E_OUTOFMEMORY;
+    }
     for (i = 0; i < manager->account_count; i++)
     {
-        const struct standin_account *account = manager->accounts[i];
+        struct standin_account *account = manager->accounts[i];
 
         if (!(standin_account_categories(account) & bit)) continue;
         if (type && !IsEqualCLSID(type, &account->type)) continue;
         selected[n++] = account;
     }
     hr = standin_enum_create(manager, selected, n, out);
+    LeaveCriticalSection(&manager->cs);
     free(selected);
     return hr;
 }
@@ -328,17 +495,45 @@ static HRESULT STDMETHODCALLTYPE manager_FreeMemory(IOlkAccountManager *iface, B
 
 static HRESULT STDMETHODCALLTYPE manager_Advise(IOlkAccountManager *iface, IOlkAccountNotify *notify, DWORD *cookie)
 {
-    (void)iface;
-    (void)notify;
-    if (cookie) *cookie = 0;
-    return E_NOTIMPL;
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    struct sink *grown;
+    HRESULT hr = S_OK;
+
+    if (!cookie) return E_INVALIDARG;
+    *cookie = 0;
+    if (!notify) return E_INVALIDARG;
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    EnterCriticalSection(&manager->cs);
+    if (!(grown = realloc(manager->sinks, (manager->sink_count + 1) * sizeof(*grown)))) hr = E_OUTOFMEMORY;
+    else
+    {
+        manager->sinks = grown;
+        grown[manager->sink_count].cookie = *cookie = ++manager->next_cookie;
+        grown[manager->sink_count++].notify = notify;
+        IOlkAccountNotify_AddRef(notify);
+    }
+    LeaveCriticalSection(&manager->cs);
+    return hr;
 }
 
 static HRESULT STDMETHODCALLTYPE manager_Unadvise(IOlkAccountManager *iface, DWORD cookie)
 {
-    (void)iface;
-    (void)cookie;
-    return E_NOTIMPL;
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+    IOlkAccountNotify *notify = NULL;
+    DWORD i;
+
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    EnterCriticalSection(&manager->cs);
+    for (i = 0; i < manager->sink_count && !notify; i++)
+    {
+        if (manager->sinks[i].cookie != cookie) continue;
+        notify = manager->sinks[i].notify;
+        manager->sinks[i] = manager->sinks[--manager->sink_count];
+    }
+    LeaveCriticalSection(&manager->cs);
+    if (!notify) return E_INVALIDARG;
+    IOlkAccountNotify_Release(notify);
+    return S_OK;
 }
 
 static const IOlkAccountManagerVtbl manager_vtbl =
@@ -389,6 +584,7 @@ HRESULT standin_manager_create(REFIID riid, void **ppv)
     }
     manager->IOlkAccountManager_iface.lpVtbl = &manager_vtbl;
     manager->refcount = 1;
+    InitializeCriticalSection(&manager->cs);
     standin_lock();
     hr = IOlkAccountManager_QueryInterface(&manager->IOlkAccountManager_iface, riid, ppv);
     IOlkAccountManager_Release(&manager->IOlkAccountManager_iface);

@@ -40,12 +40,25 @@ struct standin_account
     DWORD categories;   /* enum standin_category bits, as written in the file */
     DWORD prop_count;
     struct standin_prop *props;
+    BOOL deleted;       /* DeleteAccount: kept in memory for live objects, never written */
+};
+
+/* An [order] section: a profile's order of one category (SetOrder). */
+struct standin_order
+{
+    WCHAR *profile;
+    DWORD category;     /* one enum standin_category bit */
+    DWORD count;
+    DWORD *ids;
 };
 
 struct standin_data
 {
     DWORD count;
     struct standin_account *accounts;
+    DWORD order_count;
+    struct standin_order *orders;
+    WCHAR *path;        /* the file it was loaded from (NULL for parsed text) */
 };
 
 /* Parses UTF-8 text; on a syntax error prints "olkstubacctmgr: <source>:<line>:
@@ -58,6 +71,19 @@ HRESULT standin_data_parse(const char *text, size_t len, const char *source, str
 HRESULT standin_data_load_from_env(struct standin_data **out);
 
 void standin_data_free(struct standin_data *data);
+
+/* Writes the data back to data->path as the parser reads it (comments are
+ * not kept): to a temporary file beside it, then MoveFileEx over it, so that
+ * a reader sees the old file or the new one, never a part. */
+HRESULT standin_data_save(const struct standin_data *data);
+
+/* Sets (or adds) a property's value, copying it. */
+HRESULT standin_account_set_prop(struct standin_account *account, const struct standin_prop *value);
+
+/* The profile's order of a category, or NULL; standin_data_set_order replaces it. */
+struct standin_order *standin_data_order(struct standin_data *data, const WCHAR *profile, DWORD category);
+HRESULT standin_data_set_order(struct standin_data *data, const WCHAR *profile, DWORD category,
+                               const DWORD *ids, DWORD count);
 
 /* The categories Outlook reports for an account: the documentation says an
  * Exchange (MAPI) account never shows the address-book category. */
@@ -113,10 +139,19 @@ void standin_manager_release(struct standin_manager *manager);
 struct standin_tracker *standin_manager_tracker(struct standin_manager *manager);
 
 HRESULT standin_manager_create(REFIID riid, void **ppv);
-HRESULT standin_enum_create(struct standin_manager *manager, const struct standin_account **accounts,
+HRESULT standin_enum_create(struct standin_manager *manager, struct standin_account **accounts,
                             DWORD count, IOlkEnum **out);
-HRESULT standin_account_create(struct standin_manager *manager, const struct standin_account *account,
+HRESULT standin_account_create(struct standin_manager *manager, struct standin_account *account,
                                IOlkAccount **out);
+
+/* The manager's lock over its data: the accounts' GetProp reads under it. */
+void standin_manager_lock(struct standin_manager *manager);
+void standin_manager_unlock(struct standin_manager *manager);
+
+/* IOlkAccount::SaveChanges: applies the account's staged properties, writes
+ * the data file, and notifies NOTIFY_ACCT_CHANGED. */
+HRESULT standin_manager_save_account(struct standin_manager *manager, struct standin_account *account,
+                                     const struct standin_prop *changes, DWORD count);
 
 /* ---- live objects and LockServer locks (module_lock.c) ------------------ */
 void standin_lock(void);

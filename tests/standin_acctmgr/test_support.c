@@ -166,3 +166,21 @@ void standin_test_data_remove(void)
     if (data_path[0]) DeleteFileW(data_path);
     data_path[0] = 0;
 }
+
+const WCHAR *standin_test_data_path(void)
+{
+    return data_path;
+}
+
+char *standin_test_data_read(void)
+{
+    HANDLE file = CreateFileW(data_path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    DWORD size, got = 0;
+    char *text;
+
+    if (file == INVALID_HANDLE_VALUE) return NULL;
+    size = GetFileSize(file, NULL);
+    if ((text = malloc(size + 1)) && ReadFile(file, text, size, &got, NULL)) text[got] = 0;
+    CloseHandle(file);
+    return text;
+}

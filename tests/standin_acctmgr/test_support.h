@@ -51,4 +51,9 @@ void fake_helper_init(struct fake_helper *helper, const WCHAR *profile, enum fak
 void standin_test_data(const char *text);
 void standin_test_data_remove(void);
 
+/* The file standin_test_data wrote (the stand-in writes its changes there),
+ * and its content now (malloc'd, NUL-terminated). */
+const WCHAR *standin_test_data_path(void);
+char *standin_test_data_read(void);
+
 #endif

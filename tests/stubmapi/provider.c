@@ -101,6 +101,17 @@ static void run_logon_hook(void)
         hook(logon_hook_context);
 }
 
+/* OLKSTUB_FAIL_LOGON_PROFILE limits OLKSTUB_FAIL_LOGON to the logons to one
+ * profile, so that one profile of several can fail. */
+static BOOL logon_fails_for(const WCHAR *requested)
+{
+    WCHAR only[OLKSTUB_NAME_CCH];
+    DWORD n = GetEnvironmentVariableW(L"OLKSTUB_FAIL_LOGON_PROFILE", only, ARRAYSIZE(only));
+
+    if (!n || n >= ARRAYSIZE(only)) return TRUE;
+    return CompareStringOrdinal(only, -1, requested, -1, TRUE) == CSTR_EQUAL;
+}
+
 HRESULT WINAPI MAPILogonEx(ULONG_PTR ui_param, LPTSTR profile_name, LPTSTR password, ULONG flags,
                            LPMAPISESSION *session)
 {
@@ -123,7 +134,7 @@ HRESULT WINAPI MAPILogonEx(ULONG_PTR ui_param, LPTSTR profile_name, LPTSTR passw
     if ((delay = stub_env_dword(L"OLKSTUB_LOGON_DELAY_MS", 0)))
         Sleep(delay);
     run_logon_hook();
-    if (stub_env_hresult(L"OLKSTUB_FAIL_LOGON", &hr) && FAILED(hr))
+    if (stub_env_hresult(L"OLKSTUB_FAIL_LOGON", &hr) && FAILED(hr) && logon_fails_for(requested))
         return hr;
     if (FAILED(hr = choose_profile(requested, flags, profile)))
         return hr;

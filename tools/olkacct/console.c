@@ -55,6 +55,18 @@ BOOL olkacct_write_stdout(const char *utf8, size_t len)
     return write_handle(STD_OUTPUT_HANDLE, utf8, len);
 }
 
+BOOL olkacct_write_stderr(const char *utf8, size_t len)
+{
+    return write_handle(STD_ERROR_HANDLE, utf8, len);
+}
+
+static char last_error[1024];
+
+const char *olkacct_last_error(void)
+{
+    return last_error;
+}
+
 void olkacct_error(const char *fmt, ...)
 {
     char line[1024];
@@ -67,6 +79,7 @@ void olkacct_error(const char *fmt, ...)
     va_end(args);
     if (n < 0) n = 0;
     n = (int)strlen(line);
+    memcpy(last_error, line + 9, n - 9 + 1);
     line[n++] = '\n';
     write_handle(STD_ERROR_HANDLE, line, n);
 }

@@ -14,8 +14,13 @@
 /* FALSE when the text could not be written (a closed pipe, a full disk). */
 BOOL olkacct_write_stdout(const char *utf8, size_t len);
 
+BOOL olkacct_write_stderr(const char *utf8, size_t len);
+
 /* "olkacct: <message>\n" on stderr; the format and its %s arguments are UTF-8. */
 void olkacct_error(const char *fmt, ...);
+
+/* The last message olkacct_error printed, without "olkacct: " and the newline. */
+const char *olkacct_last_error(void);
 
 /* A UTF-16 string as UTF-8 for messages, cut (with "...") to fit size.
  * Control characters become U+FFFD, so that text from the command line or

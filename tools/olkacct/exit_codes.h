@@ -18,7 +18,17 @@ enum olkacct_exit
     OLKACCT_EXIT_NO_MAPI = 6,           /* no MAPI implementation */
     OLKACCT_EXIT_NO_PROFILE = 7,        /* profile not found */
     OLKACCT_EXIT_LOGON_FAILED = 8,      /* logon to the profile failed */
-    OLKACCT_EXIT_ACCOUNT_API = 9,       /* an account API call failed */
+    OLKACCT_EXIT_ACCOUNT_API = 9,       /* an account API call failed, or the manager refused a change */
+    OLKACCT_EXIT_NO_ACCOUNT = 10,       /* no account has that ID or name */
+    OLKACCT_EXIT_AMBIGUOUS = 11,        /* several accounts have that name */
+    OLKACCT_EXIT_REFUSED = 12,          /* a change refused before anything was written */
+    OLKACCT_EXIT_NOT_CONFIRMED = 13,    /* delete without --yes */
+    OLKACCT_EXIT_RESTORE_REFUSED = 14,  /* changed since the backup, or not restorable */
+    OLKACCT_EXIT_BACKUP = 15,           /* the backup could not be written or read */
+    OLKACCT_EXIT_SOME_PROFILES = 16,    /* list --all-profiles: some profiles failed */
+    OLKACCT_EXIT_NOT_KEPT = 17,         /* set --allow-read-only: refused or ignored */
+    OLKACCT_EXIT_UI_BUSY = 18,          /* dialog: E_ACCT_UI_BUSY */
+    OLKACCT_EXIT_CANCELLED = 19,        /* dialog --add: MAPI_E_USER_CANCEL */
 };
 
 #endif

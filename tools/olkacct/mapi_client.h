@@ -28,6 +28,16 @@ HRESULT olkacct_mapi_logon(struct olkacct_mapi *client, const WCHAR *profile, IU
 /* Logs the session off and releases it. */
 void olkacct_mapi_logoff(IUnknown *session);
 
+struct olkacct_profile
+{
+    WCHAR name[256];
+    BOOL is_default;
+};
+
+/* The profiles of MAPIAdminProfiles' profile table, in its order; *profiles
+ * is freed with free(). */
+HRESULT olkacct_mapi_profiles(struct olkacct_mapi *client, struct olkacct_profile **profiles, DWORD *count);
+
 /* Whether profile (NULL: any default profile) is in MAPIAdminProfiles'
  * profile table. A failure means the answer is unknown. */
 HRESULT olkacct_mapi_profile_exists(struct olkacct_mapi *client, const WCHAR *profile, BOOL *exists);

@@ -18,8 +18,7 @@
 
 #include "registry.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_KEYS 32
+#define MAX_KEYS 128
 #define KEY_CCH 256
 
 /* A key handle is 1 + its index here; the root (HKEY_LOCAL_MACHINE) is the empty path. */

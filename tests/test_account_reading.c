@@ -1,5 +1,5 @@
 /*
- * olkacct's account reading (tools/olkacct/accounts.c) against the stand-in
+ * The account model's reading (src/accounts/account_reading.c) against the stand-in
  * account manager: categories merged per account, values copied, and every
  * GetProp/GetAccountInfo result freed (the stand-in counts a leak as a
  * contract violation).
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "accounts.h"
-#include "allocator.h"
+#include "alloc_faults.h"
+#include "account_model.h"
 #include "standin.h"
 #include "test_support.h"
 
@@ -84,76 +84,76 @@ static int teardown(void **state)
     return leaked ? -1 : 0;
 }
 
-static void assert_id(const struct olkacct_record *r, DWORD id)
+static void assert_id(const struct olk_account_record *r, DWORD id)
 {
-    assert_int_equal(r->values[OLKACCT_F_ID].type, PT_LONG);
-    assert_int_equal(r->values[OLKACCT_F_ID].dw, id);
+    assert_int_equal(r->values[OLK_PROP_ACCT_ID].type, PT_LONG);
+    assert_int_equal(r->values[OLK_PROP_ACCT_ID].dw, id);
 }
 
 static void test_all_categories(void **state)
 {
     struct fixture *f = *state;
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step = OLK_SENTINEL;
-    const struct olkacct_record *r;
+    const struct olk_account_record *r;
 
-    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_ALL, &list, &step), S_OK);
+    assert_hr(olk_accounts_read(f->manager, OLK_CATEGORY_ALL, &list, &step), S_OK);
     assert_null(step);
     /* Mail first (1, 2, the POP3 one), then the address book adds 3; store adds nothing new. */
     assert_int_equal(list.count, 4);
     assert_id(&list.items[0], 1);
     assert_id(&list.items[1], 2);
-    assert_int_equal(list.items[2].values[OLKACCT_F_ID].type, 0);
+    assert_int_equal(list.items[2].values[OLK_PROP_ACCT_ID].type, 0);
     assert_id(&list.items[3], 3);
 
     r = &list.items[0];
     assert_true(IsEqualCLSID(&r->type, &CLSID_OlkMAPIAccount));
     assert_int_equal(r->categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
-    assert_true(!wcscmp(r->values[OLKACCT_F_NAME].str, L"anna@contoso.com"));
-    assert_int_equal(r->values[OLKACCT_F_IS_EXCH].dw, 1);
-    assert_int_equal(r->values[OLKACCT_F_DELIVERY_STORE].type, PT_BINARY);
-    assert_int_equal(r->values[OLKACCT_F_DELIVERY_STORE].cb, 2);
-    assert_memory_equal(r->values[OLKACCT_F_DELIVERY_STORE].bin, "\x0a\x0b", 2);
-    assert_int_equal(r->values[OLKACCT_F_INET_SERVER].type, 0);
+    assert_true(!wcscmp(r->values[OLK_PROP_ACCT_NAME].str, L"anna@contoso.com"));
+    assert_int_equal(r->values[OLK_PROP_ACCT_IS_EXCH].dw, 1);
+    assert_int_equal(r->values[OLK_PROP_ACCT_DELIVERY_STORE].type, PT_BINARY);
+    assert_int_equal(r->values[OLK_PROP_ACCT_DELIVERY_STORE].cb, 2);
+    assert_memory_equal(r->values[OLK_PROP_ACCT_DELIVERY_STORE].bin, "\x0a\x0b", 2);
+    assert_int_equal(r->values[OLK_PROP_INET_SERVER].type, 0);
 
     r = &list.items[1];
-    assert_true(!wcscmp(r->values[OLKACCT_F_NAME].str, L"Zo\u00eb"));
-    assert_true(!wcscmp(r->values[OLKACCT_F_INET_SERVER].str, L"imap.example.org"));
-    assert_int_equal(r->values[OLKACCT_F_INET_PORT].dw, 993);
+    assert_true(!wcscmp(r->values[OLK_PROP_ACCT_NAME].str, L"Zo\u00eb"));
+    assert_true(!wcscmp(r->values[OLK_PROP_INET_SERVER].str, L"imap.example.org"));
+    assert_int_equal(r->values[OLK_PROP_INET_PORT].dw, 993);
     assert_int_equal(list.items[3].categories, OLK_CATEGORY_ADDRESSBOOK);
     assert_true(IsEqualCLSID(&list.items[3].type, &CLSID_OlkLDAPAccount));
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
     assert_int_equal(list.count, 0);
 }
 
 static void test_one_category(void **state)
 {
     struct fixture *f = *state;
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step;
 
-    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_ADDRESSBOOK, &list, &step), S_OK);
+    assert_hr(olk_accounts_read(f->manager, OLK_CATEGORY_ADDRESSBOOK, &list, &step), S_OK);
     assert_int_equal(list.count, 1);
     assert_id(&list.items[0], 3);
-    olkacct_list_free(&list);
-    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_STORE, &list, &step), S_OK);
+    olk_account_list_free(&list);
+    assert_hr(olk_accounts_read(f->manager, OLK_CATEGORY_STORE, &list, &step), S_OK);
     assert_int_equal(list.count, 2);
     assert_id(&list.items[0], 1);
     assert_id(&list.items[1], 2);
     /* All categories of the account, not only the one asked for. */
     assert_int_equal(list.items[0].categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 }
 
 static void test_failure_names_the_step(void **state)
 {
     IOlkAccountManager *manager;
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step = NULL;
 
     (void)state;
     assert_hr(standin_manager_create(&IID_IOlkAccountManager, (void **)&manager), S_OK);
-    assert_hr(olkacct_read_accounts(manager, OLK_CATEGORY_ALL, &list, &step), E_OLK_NOT_INITIALIZED);
+    assert_hr(olk_accounts_read(manager, OLK_CATEGORY_ALL, &list, &step), E_OLK_NOT_INITIALIZED);
     assert_string_equal(step, "IOlkAccountManager::EnumerateAccounts");
     assert_int_equal(list.count, 0);
     assert_null(list.items);
@@ -162,13 +162,13 @@ static void test_failure_names_the_step(void **state)
 
 /* PROP_ACCT_ID is documented unique in a profile, but olkacct does not rely
  * on it: two accounts the manager returns are two rows. */
-static struct fixture *read_all(void **state, const char *text, struct olkacct_list *list)
+static struct fixture *read_all(void **state, const char *text, struct olk_account_list *list)
 {
     struct fixture *f = open_manager(text);
     const char *step;
 
     *state = f;
-    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_ALL, list, &step), S_OK);
+    assert_hr(olk_accounts_read(f->manager, OLK_CATEGORY_ALL, list, &step), S_OK);
     return f;
 }
 
@@ -178,15 +178,15 @@ static void test_same_id_listed_apart(void **state)
         "[account]\nprofile = Outlook\ntype = pop3\ncategories = mail\nACCT_ID = 7\nACCT_NAME = first\n"
         "[account]\nprofile = Outlook\ntype = imap4\ncategories = mail, store\nACCT_ID = 7\nACCT_NAME = second\n"
         "[account]\nprofile = Outlook\ntype = imap4\ncategories = store\nACCT_ID = 7\nACCT_NAME = third\n";
-    struct olkacct_list list;
+    struct olk_account_list list;
 
     read_all(state, same_id, &list);
     assert_int_equal(list.count, 3);
-    assert_true(!wcscmp(list.items[0].values[OLKACCT_F_NAME].str, L"first"));
-    assert_true(!wcscmp(list.items[1].values[OLKACCT_F_NAME].str, L"second"));
+    assert_true(!wcscmp(list.items[0].values[OLK_PROP_ACCT_NAME].str, L"first"));
+    assert_true(!wcscmp(list.items[1].values[OLK_PROP_ACCT_NAME].str, L"second"));
     assert_int_equal(list.items[1].categories, OLK_CATEGORY_MAIL | OLK_CATEGORY_STORE);
-    assert_true(!wcscmp(list.items[2].values[OLKACCT_F_NAME].str, L"third"));
-    olkacct_list_free(&list);
+    assert_true(!wcscmp(list.items[2].values[OLK_PROP_ACCT_NAME].str, L"third"));
+    olk_account_list_free(&list);
 }
 
 /* An account without PROP_ACCT_ID is listed once, in the first category that
@@ -196,19 +196,19 @@ static void test_no_id_listed_once(void **state)
     static const char no_id[] =
         "[account]\nprofile = Outlook\ntype = pop3\ncategories = mail, addressbook, store\nACCT_NAME = no id\n"
         "[account]\nprofile = Outlook\ntype = ldap\ncategories = addressbook, store\nACCT_NAME = directory\n";
-    struct olkacct_list list;
+    struct olk_account_list list;
     struct fixture *f = read_all(state, no_id, &list);
     const char *step;
 
     assert_int_equal(list.count, 2);
-    assert_int_equal(list.items[0].values[OLKACCT_F_ID].type, 0);
+    assert_int_equal(list.items[0].values[OLK_PROP_ACCT_ID].type, 0);
     assert_int_equal(list.items[0].categories, OLK_CATEGORY_ALL);
-    assert_true(!wcscmp(list.items[1].values[OLKACCT_F_NAME].str, L"directory"));
-    olkacct_list_free(&list);
+    assert_true(!wcscmp(list.items[1].values[OLK_PROP_ACCT_NAME].str, L"directory"));
+    olk_account_list_free(&list);
     /* Without the mail category, the address book lists both. */
-    assert_hr(olkacct_read_accounts(f->manager, OLK_CATEGORY_ADDRESSBOOK | OLK_CATEGORY_STORE, &list, &step), S_OK);
+    assert_hr(olk_accounts_read(f->manager, OLK_CATEGORY_ADDRESSBOOK | OLK_CATEGORY_STORE, &list, &step), S_OK);
     assert_int_equal(list.count, 2);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
 }
 
 /* More than 65536 accounts in one category: no limit but memory. */
@@ -218,7 +218,7 @@ static void test_many_accounts(void **state)
     static const char format[] = "[account]\nprofile = Outlook\ntype = pop3\ncategories = mail\nACCT_ID = %u\n";
     size_t size = COUNT * (sizeof(format) + 8), len = 0;
     char *text = malloc(size);
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step;
     unsigned i;
 
@@ -226,10 +226,10 @@ static void test_many_accounts(void **state)
     for (i = 0; i < COUNT; i++) len += snprintf(text + len, size - len, format, i + 1);
     *state = open_manager(text);
     free(text);
-    assert_hr(olkacct_read_accounts(((struct fixture *)*state)->manager, OLK_CATEGORY_MAIL, &list, &step), S_OK);
+    assert_hr(olk_accounts_read(((struct fixture *)*state)->manager, OLK_CATEGORY_MAIL, &list, &step), S_OK);
     assert_int_equal(list.count, COUNT);
-    assert_int_equal(list.items[COUNT - 1].values[OLKACCT_F_ID].dw, COUNT);
-    olkacct_list_free(&list);
+    assert_int_equal(list.items[COUNT - 1].values[OLK_PROP_ACCT_ID].dw, COUNT);
+    olk_account_list_free(&list);
 }
 
 /* ---- an enumerator that returns one account more than its GetCount ------ */
@@ -326,56 +326,49 @@ static HRESULT STDMETHODCALLTYPE short_EnumerateAccounts(IOlkAccountManager *ifa
 static void test_more_accounts_than_counted(void **state)
 {
     struct fixture *f = *state;
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step;
 
     short_manager_vtbl = *f->manager->lpVtbl;
     short_manager_vtbl.EnumerateAccounts = short_EnumerateAccounts;
     short_manager.iface.lpVtbl = &short_manager_vtbl;
     short_manager.inner = f->manager;
-    assert_hr(olkacct_read_accounts(&short_manager.iface, OLK_CATEGORY_MAIL, &list, &step), E_UNEXPECTED);
+    assert_hr(olk_accounts_read(&short_manager.iface, OLK_CATEGORY_MAIL, &list, &step), E_UNEXPECTED);
     assert_string_equal(step, "IOlkEnum::GetNext (more accounts than IOlkEnum::GetCount reported)");
     assert_int_equal(list.count, 0);
 }
 
-/* ---- olkacct's own allocations fail, one at a time ----------------------- */
+/* ---- the model's own allocations fail, one at a time --------------------- */
 
-static LONG allocations_left;
-
-static void *failing_realloc(void *block, size_t size)
-{
-    if (InterlockedDecrement(&allocations_left) < 0) return NULL;
-    return realloc(block, size);
-}
-
-/* Each failure is olkacct's own (step NULL, which olkacct reports as exit 1,
- * not as an Account Management API failure), leaves the list empty and frees
- * every GetProp result (the teardown counts leaks). */
+/* Each failure is the model's own (step NULL, which olkacct reports as exit
+ * 1, not as an Account Management API failure), leaves the list empty, keeps
+ * no block, and frees every GetProp result (the teardown counts leaks). */
 static void test_own_allocation_failures(void **state)
 {
     struct fixture *f = *state;
-    struct olkacct_list list;
+    struct olk_account_list list;
     const char *step;
     LONG n;
     HRESULT hr;
 
-    for (n = 0;; n++)
+    for (n = 1;; n++)
     {
-        allocations_left = n;
-        olkacct_allocator.realloc = failing_realloc;
+        alloc_faults_fail_nth(n);
         step = OLK_SENTINEL;
-        hr = olkacct_read_accounts(f->manager, OLK_CATEGORY_ALL, &list, &step);
-        olkacct_allocator.realloc = realloc;
-        if (SUCCEEDED(hr)) break;
+        hr = olk_accounts_read(f->manager, OLK_CATEGORY_ALL, &list, &step);
+        if (!alloc_faults_injected()) break;
         assert_hr(hr, E_OUTOFMEMORY);
         assert_null(step);
         assert_int_equal(list.count, 0);
         assert_null(list.items);
+        assert_int_equal(alloc_faults_live(), 0);
     }
+    assert_hr(hr, S_OK);
     /* Five strings and binaries to copy, and room for the four records made once. */
-    assert_int_equal(n, 6);
+    assert_int_equal(n - 1, 6);
     assert_int_equal(list.count, 4);
-    olkacct_list_free(&list);
+    olk_account_list_free(&list);
+    alloc_faults_remove();
 }
 
 int main(void)

@@ -1,0 +1,327 @@
+/*
+ * restore: puts back what a set or an order backed up, through the same
+ * account model, after checking that nothing changed since (unless --force).
+ * A delete cannot be undone: the Account Management API cannot create
+ * accounts.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "commands.h"
+#include "console.h"
+#include "exit_codes.h"
+#include "json_reader.h"
+#include "memory.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+struct restore
+{
+    const struct olkacct_options *o;
+    struct olkacct_connection c;
+    struct json_value backup;
+    char file[MAX_PATH * 3];
+};
+
+static int read_backup(struct restore *r)
+{
+    HANDLE file = CreateFileW(r->o->args[0].text, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    DWORD size, got = 0;
+    size_t offset = 0;
+    const struct json_value *mark;
+    char *text = NULL;
+    HRESULT hr = E_FAIL;
+
+    olkacct_utf8(r->o->args[0].text, r->file, sizeof(r->file));
+    if (file == INVALID_HANDLE_VALUE)
+    {
+        olkacct_error("cannot read the backup %s (error %lu)", r->file, GetLastError());
+        return OLKACCT_EXIT_BACKUP;
+    }
+    size = GetFileSize(file, NULL);
+    if (size < (1 << 24) && (text = malloc(size + 1)) && ReadFile(file, text, size, &got, NULL) && got == size)
+        hr = json_parse(text, size, &r->backup, &offset);
+    CloseHandle(file);
+    free(text);
+    mark = json_member(&r->backup, L"olkacct_backup");
+    if (FAILED(hr) || !mark || mark->kind != JSON_NUMBER || mark->number != 1)
+    {
+        olkacct_error("%s is not an olkacct backup (at byte %lu)", r->file, (unsigned long)offset);
+        return OLKACCT_EXIT_BACKUP;
+    }
+    return OLKACCT_EXIT_OK;
+}
+
+static BOOL is_operation(const struct restore *r, const WCHAR *name)
+{
+    const struct json_value *op = json_member(&r->backup, L"operation");
+
+    return op && op->kind == JSON_STRING && !wcscmp(op->string, name);
+}
+
+/* A backed-up value as a value of prop; FALSE when it cannot be one. */
+static BOOL to_value(const struct olk_account_prop *prop, const struct json_value *json, struct olk_value *value)
+{
+    enum olk_parse_error error;
+
+    memset(value, 0, sizeof(*value));
+    if (json->kind == JSON_NULL) return TRUE;
+    if (prop->type == PT_LONG && json->kind == JSON_NUMBER)
+    {
+        value->type = PT_LONG;
+        value->dw = json->number;
+        return TRUE;
+    }
+    if (json->kind != JSON_STRING) return FALSE;
+    if (prop->type == PT_UNICODE)
+    {
+        value->type = PT_UNICODE;
+        return (value->str = _wcsdup(json->string)) != NULL;
+    }
+    if (!*json->string)
+    {
+        value->type = PT_BINARY;
+        return (value->bin = malloc(1)) != NULL;
+    }
+    return SUCCEEDED(olk_value_parse(prop, json->string, value, &error));
+}
+
+static void value_words(const struct olk_account_prop *prop, const struct olk_value *v, char *out, size_t size)
+{
+    struct olkacct_text t = { 0 };
+    char *utf8;
+    size_t len;
+
+    olkacct_value_text(&t, prop, v);
+    if (SUCCEEDED(text_to_utf8(&t, &utf8, &len)))
+    {
+        lstrcpynA(out, utf8, (int)size);
+        free(utf8);
+    }
+    else lstrcpynA(out, "?", (int)size);
+}
+
+/* Every "after" value still there, or refused (one line each). */
+static int check_after(const struct olk_account_record *now, const struct json_value *after, DWORD id, BOOL force)
+{
+    char was[256], is[256];
+    DWORD i;
+    int code = OLKACCT_EXIT_OK;
+
+    for (i = 0; after && i < after->count; i++)
+    {
+        const struct olk_account_prop *prop = olk_prop_by_json(after->keys[i], wcslen(after->keys[i]));
+        struct olk_value expected;
+
+        if (!prop || !to_value(prop, &after->items[i], &expected))
+        {
+            olkacct_error("the backup holds a value olkacct cannot read: %ls", after->keys[i]);
+            return OLKACCT_EXIT_BACKUP;
+        }
+        if (!olk_value_equal(&expected, &now->values[prop - olk_account_props]) && !force)
+        {
+            value_words(prop, &now->values[prop - olk_account_props], is, sizeof(is));
+            value_words(prop, &expected, was, sizeof(was));
+            olkacct_error("not restored: account %lu %ls is now %s, not %s as the change left it (--force "
+                          "restores anyway)", (unsigned long)id, prop->json, is, was);
+            code = OLKACCT_EXIT_RESTORE_REFUSED;
+        }
+        olk_value_free(&expected);
+    }
+    return code;
+}
+
+static int restore_account(struct restore *r, const struct json_value *entry, struct olkacct_text *out,
+                           BOOL check_only)
+{
+    const struct json_value *id = json_member(entry, L"id"), *before = json_member(entry, L"before");
+    struct olk_change *changes;
+    struct olk_account_record now;
+    IOlkAccount *account;
+    const char *step;
+    DWORD i, n = 0, failed;
+    HRESULT hr;
+    int code;
+
+    if (!id || id->kind != JSON_NUMBER || !before || before->kind != JSON_OBJECT)
+    {
+        olkacct_error("%s: an account without an id or before values", r->file);
+        return OLKACCT_EXIT_BACKUP;
+    }
+    if (FAILED(hr = olk_account_find_id(r->c.manager, id->number, &account)))
+    {
+        olkacct_error("not restored: account %lu is no longer there (%s)", (unsigned long)id->number, olkacct_hr(hr));
+        return OLKACCT_EXIT_RESTORE_REFUSED;
+    }
+    if (FAILED(hr = olk_account_read(account, &now, &step)))
+    {
+        IOlkAccount_Release(account);
+        olkacct_error("%s failed: %s", step ? step : "reading the account", olkacct_hr(hr));
+        return OLKACCT_EXIT_ACCOUNT_API;
+    }
+    code = check_after(&now, json_member(entry, L"after"), id->number, r->o->force);
+    if (code || check_only)
+    {
+        olk_account_record_free(&now);
+        IOlkAccount_Release(account);
+        return code;
+    }
+    changes = calloc(before->count + 1, sizeof(*changes));
+    for (i = 0; changes && i < before->count; i++)
+    {
+        const struct olk_account_prop *prop = olk_prop_by_json(before->keys[i], wcslen(before->keys[i]));
+
+        if (!prop || !to_value(prop, &before->items[i], &changes[n].value)) code = OLKACCT_EXIT_BACKUP;
+        else if (!changes[n].value.type)
+            olkacct_error("account %lu %ls had no value before and cannot be removed through the API: left as it "
+                          "is", (unsigned long)id->number, prop->json);
+        else if (olk_value_equal(&changes[n].value, &now.values[prop - olk_account_props]))
+            olk_value_free(&changes[n].value);
+        else
+        {
+            changes[n].prop = prop;
+            text_append(out, prop->json);
+            text_append(out, L": ");
+            olkacct_value_text(out, prop, &now.values[prop - olk_account_props]);
+            text_append(out, L" -> ");
+            olkacct_value_text(out, prop, &changes[n].value);
+            text_append(out, L"\n");
+            n++;
+        }
+    }
+    if (!changes) code = OLKACCT_EXIT_FAILURE;
+    if (!code && n)
+    {
+        const struct json_value *allow = json_member(&r->backup, L"allow_read_only");
+
+        hr = olk_account_set(account, changes, n, allow && allow->kind == JSON_BOOL && allow->number
+                                                      ? OLK_SET_ALLOW_READ_ONLY : 0, &failed);
+        if (FAILED(hr))
+        {
+            olkacct_error("restoring account %lu failed (%ls): %s", (unsigned long)id->number,
+                          failed < n ? changes[failed].prop->json : L"SaveChanges", olkacct_hr(hr));
+            code = OLKACCT_EXIT_ACCOUNT_API;
+        }
+    }
+    for (i = 0; changes && i < before->count; i++) olk_value_free(&changes[i].value);
+    free(changes);
+    olk_account_record_free(&now);
+    IOlkAccount_Release(account);
+    return code;
+}
+
+static int restore_set(struct restore *r)
+{
+    const struct json_value *accounts = json_member(&r->backup, L"accounts");
+    struct olkacct_text out = { 0 };
+    DWORD i;
+    int code = OLKACCT_EXIT_OK, one;
+
+    if (!accounts || accounts->kind != JSON_ARRAY)
+    {
+        olkacct_error("%s holds no accounts", r->file);
+        return OLKACCT_EXIT_BACKUP;
+    }
+    /* All checked before anything is put back. */
+    for (i = 0; i < accounts->count; i++)
+        if ((one = restore_account(r, &accounts->items[i], &out, TRUE)) && !code) code = one;
+    for (i = 0; !code && i < accounts->count; i++) code = restore_account(r, &accounts->items[i], &out, FALSE);
+    if (code)
+    {
+        free(out.data);
+        return code;
+    }
+    text_append(&out, L"restored: ");
+    text_append(&out, r->o->args[0].text);
+    text_append(&out, L"\n");
+    return olkacct_print(&out);
+}
+
+static BOOL id_array(const struct json_value *json, DWORD *ids, DWORD max, DWORD *count)
+{
+    DWORD i;
+
+    if (!json || json->kind != JSON_ARRAY || json->count > max) return FALSE;
+    for (i = 0; i < json->count; i++)
+    {
+        if (json->items[i].kind != JSON_NUMBER) return FALSE;
+        ids[i] = json->items[i].number;
+    }
+    *count = json->count;
+    return TRUE;
+}
+
+static int restore_order(struct restore *r)
+{
+    const struct json_value *category = json_member(&r->backup, L"category");
+    DWORD bit = 0, before[256], after[256], nb, na, *now = NULL, n = 0, i;
+    struct olkacct_text out = { 0 };
+    HRESULT hr;
+
+    for (i = 0; category && category->kind == JSON_STRING && i < OLK_CATEGORY_COUNT; i++)
+        if (!wcscmp(category->string, olk_account_categories[i].name)) bit = olk_account_categories[i].bit;
+    if (!bit || !id_array(json_member(&r->backup, L"before"), before, 256, &nb)
+        || !id_array(json_member(&r->backup, L"after"), after, 256, &na))
+    {
+        olkacct_error("%s: not a readable order backup", r->file);
+        return OLKACCT_EXIT_BACKUP;
+    }
+    if (FAILED(hr = olk_order_get(r->c.manager, bit, &now, &n)))
+    {
+        olkacct_error("IOlkAccountManager::GetOrder failed: %s", olkacct_hr(hr));
+        return OLKACCT_EXIT_ACCOUNT_API;
+    }
+    if (!r->o->force && (n != na || memcmp(now, after, n * sizeof(DWORD))))
+    {
+        olk_free(now);
+        olkacct_error("not restored: the order of %ls has changed since the backup (--force restores anyway)",
+                      category->string);
+        return OLKACCT_EXIT_RESTORE_REFUSED;
+    }
+    olk_free(now);
+    if (FAILED(hr = olk_order_set(r->c.manager, bit, before, nb)))
+    {
+        olkacct_error("IOlkAccountManager::SetOrder failed: %s", olkacct_hr(hr));
+        return OLKACCT_EXIT_ACCOUNT_API;
+    }
+    text_append(&out, L"restored: ");
+    text_append(&out, r->o->args[0].text);
+    text_append(&out, L"\n");
+    return olkacct_print(&out);
+}
+
+int olkacct_cmd_restore(const struct olkacct_options *o)
+{
+    struct restore r;
+    const struct json_value *profile;
+    int code;
+
+    memset(&r, 0, sizeof(r));
+    r.o = o;
+    if ((code = read_backup(&r))) return code;
+    if (is_operation(&r, L"delete"))
+    {
+        olkacct_error("%s is the backup of a deletion: it cannot be restored, as the Account Management API "
+                      "cannot create accounts (the file records what the account was)", r.file);
+        json_free(&r.backup);
+        return OLKACCT_EXIT_RESTORE_REFUSED;
+    }
+    profile = json_member(&r.backup, L"profile");
+    if (!(code = olkacct_connect(&r.c, o->profile ? o->profile : profile && profile->kind == JSON_STRING
+                                                                && *profile->string ? profile->string : NULL,
+                                 o->borrow)))
+    {
+        if (is_operation(&r, L"set")) code = restore_set(&r);
+        else if (is_operation(&r, L"order")) code = restore_order(&r);
+        else
+        {
+            olkacct_error("%s: unknown operation", r.file);
+            code = OLKACCT_EXIT_BACKUP;
+        }
+    }
+    olkacct_disconnect(&r.c);
+    json_free(&r.backup);
+    return code;
+}
