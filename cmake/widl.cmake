@@ -52,8 +52,11 @@ function(olk_idl_typelib name)
   endif()
   set(_idl ${PROJECT_SOURCE_DIR}/include/${name}.idl)
   set(_tlb ${OLK_GENERATED_INCLUDE}/${name}.tlb)
+  # widl stamps the library with a creation time: the sources' own
+  # (cmake/release.cmake), in UTC, so that two builds give the same bytes.
   add_custom_command(OUTPUT ${_tlb}
-    COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I include -I ${OLK_WIDL_IDL_INCLUDE}
+    COMMAND ${CMAKE_COMMAND} -E env WIDL_TIME_OVERRIDE=${OLK_SOURCE_DATE_EPOCH} TZ=UTC
+            ${OLK_WIDL} ${_olk_widl_arch} -I include -I ${OLK_WIDL_IDL_INCLUDE}
             -L ${OLK_STDOLE2_DIR} ${_olk_widl_defs} -t -o ${_tlb} include/${name}.idl
     DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
     # Relative, as for the headers: nothing of a build machine's paths in it.
