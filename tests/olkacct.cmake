@@ -11,6 +11,9 @@ olk_wine_test(olkacct_args COMMAND test_olkacct_args)
 olk_test_exe(test_olkacct_output SOURCES test_olkacct_output.c LIBS olkacct_core)
 olk_wine_test(olkacct_output COMMAND test_olkacct_output)
 
+olk_test_exe(test_olkacct_json_reader SOURCES test_olkacct_json_reader.c LIBS olkacct_core)
+olk_wine_test(olkacct_json_reader COMMAND test_olkacct_json_reader)
+
 olk_test_exe(test_account_reading SOURCES test_account_reading.c alloc_faults.c
              LIBS olk_accounts olkstubacctmgr_test_support)
 olk_wine_test(account_reading COMMAND test_account_reading)
