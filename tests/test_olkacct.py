@@ -745,20 +745,47 @@ def case_order():
                 "restore", b)
 
 
-def case_watch():
+def start_watch(*args):
+    """olkacct watch in the background, once its listening line is on stderr."""
+    process = subprocess.Popen([ARGS.wine, ARGS.olkacct, "watch", *args], env=environment({}),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     started = time.monotonic()
-    result = olkacct("watch", "--timeout", "2")
-    took = time.monotonic() - started
-    check(result.returncode == 0, "watch", result)
-    lines = stderr_lines(result)
-    mine = [l for l in lines if l.startswith("olkacct:")]
-    check(mine == ["olkacct: listening for account changes in Outlook (Ctrl-C to stop)"], "listening line", result)
-    check(took >= 2, "watch ended before its timeout (%.1f s)" % took)
-    check_contracts(result, True)
-    result = olkacct("watch", "--json", "--timeout", "1", "-p", "Home")
-    check(result.returncode == 0 and result.stdout == b"", "watch --json", result)
-    check([l for l in stderr_lines(result) if l.startswith("olkacct:")]
-          == ["olkacct: listening for account changes in Home (Ctrl-C to stop)"], "listening line", result)
+    line = process.stderr.readline().decode("utf-8").rstrip("\r\n")
+    while line and not line.startswith("olkacct:"):
+        line = process.stderr.readline().decode("utf-8").rstrip("\r\n")
+    return process, started, line
+
+
+def finish_watch(process):
+    out, err = process.communicate(timeout=90)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def case_watch():
+    """Another olkacct's set, delete and order reach watch: the stand-in notifies
+    its sinks of what other processes write to the data file (file_watch.c)."""
+    with DataCopy() as d:
+        process, started, listening = start_watch("--timeout", "12")
+        check(listening == "olkacct: listening for account changes in Outlook (Ctrl-C to stop)",
+              "listening line first: %r" % listening)
+        run_ok("set", "2", "name=Renamed", "--backup", windows_path(d.path("s.json")))
+        run_ok("delete", "3", "--yes", "--backup", windows_path(d.path("d.json")))
+        run_ok("order", "store", "2", "1", "--backup", windows_path(d.path("o.json")))
+        result = finish_watch(process)
+        took = time.monotonic() - started
+        check(result.returncode == 0, "watch", result)
+        check(result.stdout.decode("utf-8") == 'changed 2 "Renamed"\ndeleted 3\norder-changed\n',
+              "watch output", result)
+        check(took >= 12, "watch ended before its timeout (%.1f s)" % took)
+        check_contracts(result, True)
+        process, started, listening = start_watch("--json", "--timeout", "6", "-p", "Home")
+        check(listening == "olkacct: listening for account changes in Home (Ctrl-C to stop)", "listening line")
+        run_ok("set", "Gmail", "display_name=K", "-p", "Home", "--backup", windows_path(d.path("h.json")))
+        run_ok("set", "2", "display_name=Not Home", "--backup", windows_path(d.path("x.json")))
+        result = finish_watch(process)
+        check(result.returncode == 0, "watch --json", result)
+        check([json.loads(l) for l in result.stdout.decode("utf-8").splitlines()]
+              == [{"event": "changed", "id": 2, "name": "Gmail"}], "watch --json output", result)
     run_fails("usage", r"olkacct: the timeout must be 1 to 86400 seconds, not '0' \(try olkacct watch --help\)",
               "watch", "--timeout", "0")
 
