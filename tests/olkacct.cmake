@@ -14,6 +14,9 @@ olk_wine_test(olkacct_output COMMAND test_olkacct_output)
 olk_test_exe(test_olkacct_json_reader SOURCES test_olkacct_json_reader.c LIBS olkacct_core)
 olk_wine_test(olkacct_json_reader COMMAND test_olkacct_json_reader)
 
+olk_test_exe(test_olkacct_dialog_result SOURCES test_olkacct_dialog_result.c LIBS olkacct_core)
+olk_wine_test(olkacct_dialog_result COMMAND test_olkacct_dialog_result)
+
 olk_test_exe(test_account_reading SOURCES test_account_reading.c alloc_faults.c
              LIBS olk_accounts olkstubacctmgr_test_support)
 olk_wine_test(account_reading COMMAND test_account_reading)
