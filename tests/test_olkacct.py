@@ -616,6 +616,8 @@ def case_set_refused():
                  ["inet_port=995"]),
                 ("refused", r"olkacct: unknown property 'colour' \(the names are the JSON names of docs/properties.md\)",
                  ["colour=blue"]),
+                ("refused", r"olkacct: unknown property 'żółw' \(the names are the JSON names of docs/properties.md\)",
+                 ["żółw=zielony"]),
                 ("refused", r"olkacct: delivery_store: 'xyz' is not hex bytes \(an even number of hex digits\)",
                  ["delivery_store=xyz"]),
                 ("refused", r"olkacct: name: '' is an empty value cannot be set .*", ["name="]),
