@@ -18,9 +18,14 @@ function(olk_idl_headers target)
     set(_idl ${PROJECT_SOURCE_DIR}/include/${_name}.idl)
     set(_h ${OLK_GENERATED_INCLUDE}/${_name}.h)
     add_custom_command(OUTPUT ${_h}
-      COMMAND ${OLK_WIDL} ${_olk_widl_arch} -I ${PROJECT_SOURCE_DIR}/include -I ${OLK_WIDL_IDL_INCLUDE}
-              -h -o ${_h} ${_idl}
+      # OLKHELPER_TYPELIB_VERSION (X.Y of the product's version) is for the
+      # version() attribute of the type library's library block.
+      COMMAND ${OLK_WIDL} ${_olk_widl_arch} -DOLKHELPER_TYPELIB_VERSION=${OLK_TYPELIB_VERSION} -I include -I ${OLK_WIDL_IDL_INCLUDE}
+              -h -o ${_h} include/${_name}.idl
       DEPENDS ${_idl} ${PROJECT_SOURCE_DIR}/include/olkacct.idl
+      # From the source tree, with a relative path: the header names the .idl
+      # it came from, and a shipped header must not name a build machine's path.
+      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
       COMMENT "widl ${_name}.idl"
       VERBATIM)
     list(APPEND _headers ${_h})

@@ -16,6 +16,7 @@
 #include "olkhelper.h"
 #include "server_lock.h"
 #include "session.h"
+#include "trace.h"
 
 struct helper
 {
@@ -54,10 +55,8 @@ static HRESULT helper_set_owner(struct helper *helper, struct session_owner *own
     return S_OK;
 }
 
-static HRESULT STDMETHODCALLTYPE helper_QueryInterface(IOlkAccountHelper *iface, REFIID riid, void **ppv)
+static HRESULT query_interface(struct helper *helper, REFIID riid, void **ppv)
 {
-    struct helper *helper = impl_from_IOlkAccountHelper(iface);
-
     if (!ppv)
         return E_POINTER;
     *ppv = NULL;
@@ -75,11 +74,33 @@ static HRESULT STDMETHODCALLTYPE helper_QueryInterface(IOlkAccountHelper *iface,
     return S_OK;
 }
 
+static void trace_query_interface(struct helper *helper, REFIID riid, HRESULT hr)
+{
+    WCHAR iid[39] = L"NULL";
+
+    if (riid)
+        StringFromGUID2(riid, iid, ARRAYSIZE(iid));
+    trace_write("helper", L"%p QueryInterface(%ls) -> %08lx", helper, iid, hr);
+}
+
+static HRESULT STDMETHODCALLTYPE helper_QueryInterface(IOlkAccountHelper *iface, REFIID riid, void **ppv)
+{
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+    HRESULT hr = query_interface(helper, riid, ppv);
+
+    if (TRACE_ENABLED())
+        trace_query_interface(helper, riid, hr);
+    return hr;
+}
+
 static ULONG STDMETHODCALLTYPE helper_AddRef(IOlkAccountHelper *iface)
 {
     struct helper *helper = impl_from_IOlkAccountHelper(iface);
 
-    return InterlockedIncrement(&helper->refcount);
+    ULONG refcount = InterlockedIncrement(&helper->refcount);
+
+    TRACE("helper", L"%p AddRef -> %lu", helper, refcount);
+    return refcount;
 }
 
 static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
@@ -87,6 +108,7 @@ static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
     struct helper *helper = impl_from_IOlkAccountHelper(iface);
     ULONG refcount = InterlockedDecrement(&helper->refcount);
 
+    TRACE("helper", L"%p Release -> %lu", helper, refcount);
     if (!refcount)
     {
         if (helper_owner(helper))
@@ -99,14 +121,13 @@ static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
 
 static HRESULT STDMETHODCALLTYPE helper_PlaceHolder1(IOlkAccountHelper *iface, void *pv)
 {
-    (void)iface;
-    (void)pv;
+    TRACE("helper", L"%p PlaceHolder1(%p) -> %08lx", impl_from_IOlkAccountHelper(iface), pv, E_NOTIMPL);
     return E_NOTIMPL;
 }
 
-static HRESULT STDMETHODCALLTYPE helper_GetIdentity(IOlkAccountHelper *iface, LPWSTR identity, DWORD *pcch)
+static HRESULT get_identity(struct helper *helper, LPWSTR identity, DWORD *pcch)
 {
-    struct session_owner *owner = helper_owner(impl_from_IOlkAccountHelper(iface));
+    struct session_owner *owner = helper_owner(helper);
 
     if (!pcch)
         return E_INVALIDARG;
@@ -115,9 +136,21 @@ static HRESULT STDMETHODCALLTYPE helper_GetIdentity(IOlkAccountHelper *iface, LP
     return session_owner_get_identity(owner, identity, pcch);
 }
 
-static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface, IUnknown **session)
+/* The name is shown only when it was written: the buffer is the caller's. */
+static HRESULT STDMETHODCALLTYPE helper_GetIdentity(IOlkAccountHelper *iface, LPWSTR identity, DWORD *pcch)
 {
-    struct session_owner *owner = helper_owner(impl_from_IOlkAccountHelper(iface));
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+    DWORD cch_in = pcch ? *pcch : 0;
+    HRESULT hr = get_identity(helper, identity, pcch);
+
+    TRACE("helper", L"%p GetIdentity(%p, %lu) -> %08lx, cch %lu, \"%ls\"", helper, identity, cch_in, hr,
+          pcch ? *pcch : 0, hr == S_OK ? identity : L"");
+    return hr;
+}
+
+static HRESULT get_mapi_session(struct helper *helper, IUnknown **session)
+{
+    struct session_owner *owner = helper_owner(helper);
 
     if (!session)
         return E_INVALIDARG;
@@ -127,14 +160,24 @@ static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface,
     return session_owner_get_session(owner, session);
 }
 
+static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface, IUnknown **session)
+{
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+    HRESULT hr = get_mapi_session(helper, session);
+
+    TRACE("helper", L"%p GetMapiSession -> %08lx, session %p", helper, hr, session ? *session : NULL);
+    return hr;
+}
+
 static HRESULT STDMETHODCALLTYPE helper_HandsOffSession(IOlkAccountHelper *iface)
 {
-    struct session_owner *owner = helper_owner(impl_from_IOlkAccountHelper(iface));
-
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+    struct session_owner *owner = helper_owner(helper);
     /* No session was ever created by this helper: the documented answer. */
-    if (!owner)
-        return E_NOTIMPL;
-    return session_owner_hands_off(owner);
+    HRESULT hr = owner ? session_owner_hands_off(owner) : E_NOTIMPL;
+
+    TRACE("helper", L"%p HandsOffSession -> %08lx", helper, hr);
+    return hr;
 }
 
 static const IOlkAccountHelperVtbl helper_vtbl =
@@ -169,9 +212,8 @@ static ULONG STDMETHODCALLTYPE config_Release(IOlkHelperConfig *iface)
     return helper_Release(&helper->IOlkAccountHelper_iface);
 }
 
-static HRESULT STDMETHODCALLTYPE config_UseSession(IOlkHelperConfig *iface, IUnknown *session, LPCWSTR profile)
+static HRESULT use_session(struct helper *helper, IUnknown *session, LPCWSTR profile)
 {
-    struct helper *helper = impl_from_IOlkHelperConfig(iface);
     struct session_owner *owner;
     HRESULT hr;
 
@@ -184,9 +226,17 @@ static HRESULT STDMETHODCALLTYPE config_UseSession(IOlkHelperConfig *iface, IUnk
     return helper_set_owner(helper, owner);
 }
 
-static HRESULT STDMETHODCALLTYPE config_UseProfile(IOlkHelperConfig *iface, LPCWSTR profile, DWORD flags)
+static HRESULT STDMETHODCALLTYPE config_UseSession(IOlkHelperConfig *iface, IUnknown *session, LPCWSTR profile)
 {
     struct helper *helper = impl_from_IOlkHelperConfig(iface);
+    HRESULT hr = use_session(helper, session, profile);
+
+    TRACE("helper", L"%p UseSession(%p, \"%ls\") -> %08lx", helper, session, profile ? profile : L"(none)", hr);
+    return hr;
+}
+
+static HRESULT use_profile(struct helper *helper, LPCWSTR profile, DWORD flags)
+{
     struct session_owner *owner;
     HRESULT hr;
 
@@ -195,6 +245,15 @@ static HRESULT STDMETHODCALLTYPE config_UseProfile(IOlkHelperConfig *iface, LPCW
     if (FAILED(hr = session_owner_own(profile, flags, &owner)))
         return hr;
     return helper_set_owner(helper, owner);
+}
+
+static HRESULT STDMETHODCALLTYPE config_UseProfile(IOlkHelperConfig *iface, LPCWSTR profile, DWORD flags)
+{
+    struct helper *helper = impl_from_IOlkHelperConfig(iface);
+    HRESULT hr = use_profile(helper, profile, flags);
+
+    TRACE("helper", L"%p UseProfile(\"%ls\", %#lx) -> %08lx", helper, profile ? profile : L"(default)", flags, hr);
+    return hr;
 }
 
 static const IOlkHelperConfigVtbl config_vtbl =
@@ -217,6 +276,7 @@ static struct helper *helper_alloc(void)
     helper->refcount = 1;
     atomic_init(&helper->owner, NULL);
     server_lock();
+    TRACE("helper", L"%p created", helper);
     return helper;
 }
 

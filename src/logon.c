@@ -31,7 +31,7 @@ static IMAPISession *live_session(IMAPISession *iface)
 void logon_end(struct logon *logon)
 {
     if (!InterlockedExchange(&logon->ended, 1))
-        logon->session->lpVtbl->Logoff(logon->session, 0, 0, 0);
+        mapi_session_logoff(logon->session);
 }
 
 void logon_addref(struct logon *logon)
@@ -58,7 +58,7 @@ BOOL logon_addref_unless_released(struct logon *logon)
 static void logon_destroy(struct logon *logon)
 {
     logon_end(logon);
-    logon->session->lpVtbl->Release(logon->session);
+    mapi_session_release(logon->session);
     logon->detach(logon->context, logon);
     olk_free(logon);
 }

@@ -12,6 +12,7 @@
 #include "olkhelper.h"
 #include "registry.h"
 #include "server_lock.h"
+#include "trace.h"
 
 static HINSTANCE module_instance;
 
@@ -55,12 +56,18 @@ static HRESULT register_in(HKEY root)
 
 HRESULT WINAPI DllRegisterServer(void)
 {
-    return register_in(HKEY_LOCAL_MACHINE);
+    HRESULT hr = register_in(HKEY_LOCAL_MACHINE);
+
+    TRACE("registry", L"DllRegisterServer -> %08lx", hr);
+    return hr;
 }
 
 HRESULT WINAPI DllUnregisterServer(void)
 {
-    return registry_unregister(&registry_default_ops, HKEY_LOCAL_MACHINE);
+    HRESULT hr = registry_unregister(&registry_default_ops, HKEY_LOCAL_MACHINE);
+
+    TRACE("registry", L"DllUnregisterServer -> %08lx", hr);
+    return hr;
 }
 
 /* regsvr32 /i:user (per-user) or /i, /i:machine (machine-wide); with /n the
@@ -70,12 +77,18 @@ HRESULT WINAPI DllInstall(BOOL install, const WCHAR *cmdline)
     HKEY root;
     HRESULT hr = registry_scope_root(cmdline, &root);
 
-    if (FAILED(hr))
-        return hr;
-    return install ? register_in(root) : registry_unregister(&registry_default_ops, root);
+    if (SUCCEEDED(hr))
+        hr = install ? register_in(root) : registry_unregister(&registry_default_ops, root);
+    TRACE("registry", L"DllInstall(%ls, \"%ls\") -> %08lx", install ? L"TRUE" : L"FALSE", cmdline ? cmdline : L"",
+          hr);
+    return hr;
 }
 
 HRESULT WINAPI OlkHelperCreate(IUnknown *session, LPCWSTR profile, DWORD flags, REFIID riid, void **ppv)
 {
-    return helper_create_configured(session, profile, flags, riid, ppv);
+    HRESULT hr = helper_create_configured(session, profile, flags, riid, ppv);
+
+    TRACE("helper", L"OlkHelperCreate(%p, \"%ls\", %#lx) -> %08lx, %p", session, profile ? profile : L"(none)",
+          flags, hr, ppv ? *ppv : NULL);
+    return hr;
 }

@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "olkhelper.h"
+#include "trace.h"
 
 #define CLSID_CCH ARRAYSIZE(L"{00000000-0000-0000-0000-000000000000}")
 /* The longest key below Software\Classes. */
@@ -265,6 +266,8 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
     keep_first(&first, err);
     if (err != ERROR_SUCCESS)
         shared_in_use = TRUE;
+    TRACE("registry", L"removed %ls -> %lu; the other bitness's view %ls", names->clsid_key, first,
+          shared_in_use ? L"has the class (or could not be read): the shared ProgIDs stay" : L"has no such class");
     for (i = 0; i < ARRAYSIZE(progids); i++)
     {
         BOOL ours_to_remove = created && created[i];
@@ -337,6 +340,7 @@ static LSTATUS write_key(const struct registry_ops *ops, HKEY classes, const str
     for (i = 0; err == ERROR_SUCCESS && i < entry->value_count; i++)
         err = set_string(ops, key, entry->values[i].name, value_text(names, module_path, &entry->values[i]));
     ops->close_key(key);
+    TRACE("registry", L"write %ls -> %lu", path, err);
     return err;
 }
 

@@ -78,3 +78,21 @@ void olk_test_init(void)
     _setmode(_fileno(stderr), _O_BINARY);
     setvbuf(stdout, NULL, _IONBF, 0);
 }
+
+char *olk_read_file(const WCHAR *path)
+{
+    FILE *file = _wfopen(path, L"rb");
+    char *text;
+    long size;
+
+    if (!file)
+        return calloc(1, 1);
+    fseek(file, 0, SEEK_END);
+    size = ftell(file);
+    fseek(file, 0, SEEK_SET);
+    text = calloc(1, (size_t)size + 1);
+    assert_non_null(text);
+    assert_int_equal(fread(text, 1, (size_t)size, file), (size_t)size);
+    fclose(file);
+    return text;
+}

@@ -44,6 +44,10 @@ void olk_bin_path(const WCHAR *name, WCHAR *path, DWORD cch);
 /* Whether parent\path can be opened for reading. */
 BOOL olk_key_exists(HKEY parent, const WCHAR *path);
 
+/* A file's whole content, NUL-terminated (an empty string when the file
+ * does not exist); the caller frees it. */
+char *olk_read_file(const WCHAR *path);
+
 /* Binary stdout/stderr, so cmocka's summary lines end in \n, not \r\n. */
 void olk_test_init(void);
 

@@ -833,6 +833,41 @@ static void test_real_loader_proc(void **state)
     assert_null(mapi_proc(mapi, "NoSuchMapiFunction", 4));
 }
 
+/* Through Wine's real mapi32 (on x86 its stdcall entry points, reached by
+ * their decorated names) to the stand-in provider and back: initialise, log
+ * on to the stand-in's default profile, log off, uninitialise. A wrong
+ * calling convention or argument size would leave the stack unbalanced and
+ * crash or corrupt the calls after it. */
+static void test_real_calls(void **state)
+{
+    const struct mapi_functions *mapi;
+    IMAPISession *session = OLK_SENTINEL;
+    size_t i;
+
+    (void)state;
+    assert_hr(mapi_get(&mapi), S_OK);
+    for (i = 0; i < ARRAYSIZE(required_names); i++)
+    {
+#ifdef _WIN64
+        assert_null(strchr(required_names[i], '@'));
+#else
+        assert_non_null(strchr(required_names[i], '@'));
+#endif
+    }
+    assert_ptr_equal((void *)mapi->uninitialize, (void *)GetProcAddress(mapi->module, required_names[1]));
+    assert_ptr_equal((void *)mapi->free_buffer, (void *)GetProcAddress(mapi->module, required_names[3]));
+    for (i = 0; i < 3; i++)
+    {
+        assert_hr(mapi_initialize(mapi, MAPI_MULTITHREAD_NOTIFICATIONS), S_OK);
+        assert_hr(mapi_logon(mapi, NULL, 0, &session), S_OK);
+        assert_non_null(session);
+        mapi_logoff(session);
+        assert_hr(mapi_logon(mapi, L"No such profile", 0, &session), MAPI_E_LOGON_FAILED);
+        assert_null(session);
+        mapi->uninitialize();
+    }
+}
+
 /* ---- planted DLLs --------------------------------------------------------- */
 
 struct plant
@@ -1070,6 +1105,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_planted_dlls_never_loaded, plant_setup, plant_teardown),
         cmocka_unit_test(test_real_system_mapi32),
         cmocka_unit_test(test_real_loader_proc),
+        cmocka_unit_test(test_real_calls),
     };
 
     olk_test_init();

@@ -45,25 +45,6 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The file's whole text, NUL-terminated; the caller frees it. */
-static char *read_trace(void)
-{
-    char *text = NULL;
-    FILE *file = _wfopen(trace_file, L"rb");
-    long size;
-
-    if (!file)
-        return calloc(1, 1);
-    fseek(file, 0, SEEK_END);
-    size = ftell(file);
-    fseek(file, 0, SEEK_SET);
-    text = calloc(1, (size_t)size + 1);
-    assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)size, file), (size_t)size);
-    fclose(file);
-    return text;
-}
-
 static unsigned int lines_in(const char *text)
 {
     unsigned int n = 0;
@@ -122,7 +103,7 @@ static void test_file_from_environment(void **state)
     TRACE("helper", L"third");
     CoUninitialize();
 
-    text = read_trace();
+    text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 3);
     snprintf(expected, sizeof(expected), "olkhelper %lu:%lu ", GetCurrentProcessId(), GetCurrentThreadId());
     assert_true(!strncmp(text, expected, strlen(expected)));
@@ -149,7 +130,7 @@ static void test_environment_before_registry(void **state)
     trace_reset();
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", L""));
     TRACE("test", L"from the registry");
-    text = read_trace();
+    text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 1);
     assert_contains(text, " test: from the registry\r\n");
     free(text);
@@ -167,7 +148,7 @@ static void test_registry_machine_then_user(void **state)
     TRACE("test", L"still on");
     trace_reset();
     TRACE("test", L"user says off");
-    text = read_trace();
+    text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 2);
     assert_contains(text, " test: machine\r\n");
     assert_contains(text, " test: still on\r\n");
@@ -187,7 +168,7 @@ static void test_stderr(void **state)
     TRACE("test", L"to standard error");
     SetStdHandle(STD_ERROR_HANDLE, saved);
     CloseHandle(file);
-    text = read_trace();
+    text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 1);
     assert_contains(text, " test: to standard error\r\n");
     free(text);
@@ -213,7 +194,7 @@ static void test_long_line_cut(void **state)
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", trace_file));
     TRACE("test", L"%ls", long_text);
     TRACE("test", L"next");
-    text = read_trace();
+    text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 2);
     end = strstr(text, "\r\n");
     assert_non_null(end);
@@ -252,7 +233,7 @@ static void test_threads(void **state)
     WaitForMultipleObjects(ARRAYSIZE(threads), threads, TRUE, INFINITE);
     for (i = 0; i < ARRAYSIZE(threads); i++)
         CloseHandle(threads[i]);
-    text = read_trace();
+    text = olk_read_file(trace_file);
     for (line = strtok(text, "\n"); line; line = strtok(NULL, "\n"), count++)
     {
         assert_true(!strncmp(line, "olkhelper ", 10));

@@ -1,11 +1,16 @@
 #!/bin/bash
-# olkhelper's two commands. On a fresh Debian 12 machine, as root or with sudo:
+# olkhelper's commands. On a fresh Debian 12 machine, as root or with sudo:
 #   tools/run.sh demo   install what is missing, build, and list the sample
 #                       profile's accounts with olkacct under Wine
-#   tools/run.sh test   install what is missing, build x64 and x86, and run
+#   tools/run.sh test   install what is missing, build x64 and x86, run
 #                       every test: the x64 suite with 64-bit Wine only, and
 #                       the x64 and x86 suites with 32-bit Wine installed
-#                       (the host's, or a private root's: tools/wow64-root.sh)
+#                       (the host's, or a private root's: tools/wow64-root.sh),
+#                       then make the release packages; the last line counts
+#                       the tests of every suite
+#   tools/run.sh package  install what is missing and make the release
+#                       packages in build/packages: olkhelper-VERSION-x64.msi,
+#                       -x86.msi and olkhelper-VERSION.zip
 # OLKHELPER_SKIP_X86=1 skips the x86 suite (it is reported as SKIPPED).
 set -euo pipefail
 
@@ -36,6 +41,14 @@ packages_missing() {
   [ -f /usr/include/wine/wine/windows/unknwn.idl ] || missing+=(libwine-dev)
   command -v python3 >/dev/null || missing+=(python3)
   command -v xz >/dev/null || missing+=(xz-utils)
+  command -v wixl >/dev/null || missing+=(wixl)
+  command -v msibuild >/dev/null || missing+=(msitools)
+  # The dialog tests: an X server, its xauth, a converter for the pictures,
+  # and the fonts Wine draws captions and controls with.
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  [ -x /usr/bin/convert ] || missing+=(imagemagick)
+  [ -f /usr/share/wine/fonts/marlett.ttf ] || missing+=(fonts-wine)
   printf '%s\n' "${missing[@]}"
 }
 
@@ -60,12 +73,19 @@ build() {
   cmake --build --preset "$preset"
 }
 
-# run_suites ARCH...: CTest of each architecture; fails if any failed.
+# run_suites ARCH...: CTest of each architecture; fails if any failed. Each
+# suite's counts go to build/test-counts (a suite that ends without CTest's
+# summary counts as one failure), for the closing line.
+counts=build/test-counts
+ctest_args=()
 run_suites() {
-  local arch rc=0
+  local arch rc=0 log
   for arch in "$@"; do
     say "tests ($arch)"
-    ctest --preset "$arch" || rc=1
+    log="build/$arch/ctest.log"
+    ctest --preset "$arch" "${ctest_args[@]}" 2>&1 | tee "$log" || rc=1
+    sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\)$/\2 \1/p' "$log" | tail -n1 |
+      awk '{ print $1 - $2, $2; found = 1 } END { if (!found) print 0, 1 }' >>"$counts"
   done
   return $rc
 }
@@ -97,12 +117,15 @@ case "${1:-}" in
     build x64
     build x86
     status=0
+    skipped=0
+    rm -f "$counts"
     if [ -x /usr/lib/wine/wine ]; then
       part "x64 and x86 suites, this host's Wine (32-bit Wine installed)" run_suites x64 x86 || true
     else
       part "x64 suite, this host's Wine (64-bit only)" run_suites x64 || true
       if [ "${OLKHELPER_SKIP_X86:-}" = 1 ]; then
         echo "x86 suite SKIPPED: OLKHELPER_SKIP_X86=1, and this host has no 32-bit Wine"
+        skipped=1
       elif ! part "32-bit Wine root (tools/wow64-root.sh)" tools/wow64-root.sh create; then
         echo "run.sh: no 32-bit Wine for the x86 suite: this host has none and the private root could not be made" \
              "(see above); OLKHELPER_SKIP_X86=1 skips that suite" >&2
@@ -112,9 +135,16 @@ case "${1:-}" in
           tools/wow64-root.sh run bash tools/run.sh suites-in-root x64 x86 || true
       fi
     fi
+    part "release packages (tools/release/package.sh)" bash tools/release/package.sh || true
     say "time of each part"
     printf '%s\n' "${timings[@]}"
+    awk -v skipped="$skipped" '{ passed += $1; failed += $2 }
+      END { printf "%d passed, %d failed%s\n", passed, failed, skipped ? ", 1 skipped" : "" }' "$counts"
     exit $status
+    ;;
+  package)
+    install_packages
+    exec bash tools/release/package.sh
     ;;
   suites-in-root)
     # Inside tools/wow64-root.sh's namespace: each build tree gets a prefix of
@@ -124,10 +154,13 @@ case "${1:-}" in
       mkdir -p "build/$arch/wineprefix" "build/$arch/wineprefix.wow64-root"
       mount --bind "build/$arch/wineprefix.wow64-root" "build/$arch/wineprefix"
     done
+    # The root has Wine, not the compilers: the two release builds that the
+    # reproducibility test compares are made by the host's run.
+    ctest_args=(-E '^reproducible$')
     run_suites "$@"
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

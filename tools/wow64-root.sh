@@ -28,9 +28,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 root="$top/build/wow64-root"
 deps="$top/build/_deps"
 # Bump when the package list changes: an older root is then made anew.
-recipe=2
+recipe=3
 packages=(wine wine64 wine32:i386 cmake python3 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
-          mingw-w64-x86-64-dev mingw-w64-i686-dev)
+          mingw-w64-x86-64-dev mingw-w64-i686-dev xvfb xauth imagemagick fonts-wine)
 
 die() { printf 'wow64-root: %s\n' "$*" >&2; exit 1; }
 say() { printf '== %s\n' "$*"; }

@@ -12,6 +12,7 @@
 #include <mapiutil.h>
 
 #include "memory.h"
+#include "trace.h"
 
 /* The UID of a profile's global section, which holds PR_PROFILE_NAME; MinGW's
  * headers lack pbGlobalProfileSectionGuid. */
@@ -25,8 +26,10 @@ typedef void (WINAPI *free_rows_fn)(LPSRowSet rows);
 HRESULT mapi_initialize(const struct mapi_functions *mapi, ULONG flags)
 {
     MAPIINIT_0 init = { MAPI_INIT_VERSION, flags | MAPI_NO_COINIT };
+    HRESULT hr = mapi->initialize(&init);
 
-    return mapi->initialize(&init);
+    TRACE("mapi", L"MAPIInitialize(flags %#lx) -> %08lx", init.ulFlags, hr);
+    return hr;
 }
 
 HRESULT mapi_logon(const struct mapi_functions *mapi, const WCHAR *profile, ULONG extra_flags,
@@ -40,6 +43,8 @@ HRESULT mapi_logon(const struct mapi_functions *mapi, const WCHAR *profile, ULON
     flags |= profile ? MAPI_EXPLICIT_PROFILE : MAPI_USE_DEFAULT;
     /* MinGW declares the name LPTSTR; with MAPI_UNICODE it is a WCHAR string. */
     hr = mapi->logon_ex(0, (LPTSTR)profile, NULL, flags, &result);
+    TRACE("mapi", L"MAPILogonEx(\"%ls\", flags %#lx) -> %08lx, session %p", profile ? profile : L"(default)", flags,
+          hr, result);
     if (FAILED(hr))
         return hr;
     if (!result)
@@ -48,12 +53,28 @@ HRESULT mapi_logon(const struct mapi_functions *mapi, const WCHAR *profile, ULON
     return S_OK;
 }
 
+HRESULT mapi_session_logoff(IMAPISession *session)
+{
+    HRESULT hr = session->lpVtbl->Logoff(session, 0, 0, 0);
+
+    TRACE("mapi", L"session %p: Logoff -> %08lx", session, hr);
+    return hr;
+}
+
+ULONG mapi_session_release(IMAPISession *session)
+{
+    ULONG refcount = session->lpVtbl->Release(session);
+
+    TRACE("mapi", L"session %p: Release -> %lu", session, refcount);
+    return refcount;
+}
+
 void mapi_logoff(IMAPISession *session)
 {
     if (!session)
         return;
-    session->lpVtbl->Logoff(session, 0, 0, 0);
-    session->lpVtbl->Release(session);
+    mapi_session_logoff(session);
+    mapi_session_release(session);
 }
 
 HRESULT mapi_session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer)

@@ -116,6 +116,12 @@ HRESULT mapi_logon(const struct mapi_functions *mapi, const WCHAR *profile, ULON
  * Logoff answers. NULL is ignored. */
 void mapi_logoff(IMAPISession *session);
 
+/* The two halves, for a holder that must end a session before its last
+ * reference goes (an owned helper's forwarding session, logon.c): Logoff
+ * alone, and the Release that follows it. */
+HRESULT mapi_session_logoff(IMAPISession *session);
+ULONG mapi_session_release(IMAPISession *session);
+
 /* MAPIFreeBuffer of the MAPI that implements session (a session may come
  * from another MAPI than the one mapi_get finds: a host's), else mapi_get's. */
 HRESULT mapi_session_free_buffer(IMAPISession *session, LPMAPIFREEBUFFER *free_buffer);

@@ -139,7 +139,7 @@ static HRESULT read_identity(IOlkAccountHelper *helper, DWORD need, WCHAR **prof
 }
 
 /* COM's rule for [out] pointers: NULL on failure, AddRef'd on success. */
-static HRESULT check_session(IOlkAccountHelper *helper)
+HRESULT standin_check_session(IOlkAccountHelper *helper)
 {
     IUnknown *session = (IUnknown *)(ULONG_PTR)0xdeadbeef, *mapi = NULL;
     HRESULT hr = IOlkAccountHelper_GetMapiSession(helper, &session);
@@ -166,7 +166,7 @@ HRESULT standin_check_helper(IOlkAccountHelper *helper, WCHAR **profile)
     if (!check_qi(helper) || !check_placeholder(helper)) return E_FAIL;
     if (FAILED(hr = probe_identity_size(helper, &need))) return hr;
     if (FAILED(hr = read_identity(helper, need, profile))) return hr;
-    if (FAILED(hr = check_session(helper)))
+    if (FAILED(hr = standin_check_session(helper)))
     {
         free(*profile);
         *profile = NULL;

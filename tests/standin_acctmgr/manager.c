@@ -249,18 +249,22 @@ static HRESULT STDMETHODCALLTYPE manager_Init(IOlkAccountManager *iface, IOlkAcc
     return S_OK;
 }
 
+/* The documented contract: the last four parameters are unused and must be
+ * NULL or 0, and the Data Files tab belongs to Account Settings, not to the
+ * wizard. The window and its results: dialog.c. */
 static HRESULT STDMETHODCALLTYPE manager_DisplayAccountList(IOlkAccountManager *iface, HWND hwnd, DWORD flags,
                                                             LPCWSTR title, DWORD count, const CLSID *categories,
                                                             const CLSID *type)
 {
-    (void)iface;
-    (void)hwnd;
-    (void)flags;
-    (void)title;
-    (void)count;
-    (void)categories;
-    (void)type;
-    return E_NOTIMPL;
+    static const DWORD known = ACCTUI_NO_WARNING | ACCTUI_SHOW_DATA_TAB | ACCTUI_SHOW_ACCTWIZARD;
+    struct standin_manager *manager = impl_from_IOlkAccountManager(iface);
+
+    if (title || count || categories || type) return MAPI_E_INVALID_PARAMETER;
+    if ((flags & ~known) || ((flags & ACCTUI_SHOW_DATA_TAB) && (flags & ACCTUI_SHOW_ACCTWIZARD)))
+        return MAPI_E_INVALID_PARAMETER;
+    if (!is_ready(manager)) return E_OLK_NOT_INITIALIZED;
+    return standin_dialog_show(hwnd, flags, manager->helper, manager->profile,
+                               (const struct standin_account *const *)manager->accounts, manager->account_count);
 }
 
 static HRESULT STDMETHODCALLTYPE manager_PlaceHolder(IOlkAccountManager *iface)

@@ -12,6 +12,7 @@
 #include <windows.h>
 #include <objbase.h>
 #include <mapidefs.h>
+#include <mapicode.h>
 #include "olkacct.h"
 
 /* ---- account data (accounts_file.c) ------------------------------------ */
@@ -114,6 +115,11 @@ LONG standin_check_count(void);
  * report (a failed logon) is returned as it came. */
 HRESULT standin_check_helper(IOlkAccountHelper *helper, WCHAR **profile);
 
+/* GetMapiSession as Outlook calls it (at Init, and when an account dialog
+ * opens): S_OK and an IMAPISession, released again; the helper's own failure
+ * as it came; E_FAIL for a broken contract. */
+HRESULT standin_check_session(IOlkAccountHelper *helper);
+
 /* With OLK_STANDIN_REPORT set, one summary line on stderr at the manager's
  * final release (checks run, violations, allocations outstanding). */
 void standin_report(LONG outstanding);
@@ -171,5 +177,22 @@ BOOL standin_manager_file_known(struct standin_manager *manager, const char *tex
 void standin_lock(void);
 void standin_unlock(void);
 LONG standin_lock_count(void);
+
+/* ---- the account dialogs (dialog.c) ------------------------------------ */
+
+/* DisplayAccountList's window, shown modally on the calling thread once the
+ * manager has checked the parameters: Account Settings (ACCTUI_SHOW_DATA_TAB
+ * adds the Data Files tab) or Add New Account (ACCTUI_SHOW_ACCTWIZARD). It
+ * calls the helper's GetMapiSession as it opens and HandsOffSession as it
+ * closes. Results and the test hook: the comment at the top of dialog.c. */
+HRESULT standin_dialog_show(HWND owner, DWORD flags, IOlkAccountHelper *helper, const WCHAR *profile,
+                            const struct standin_account *const *accounts, DWORD count);
+
+/* What a test looks for: the window class, and the control IDs of the tabs
+ * and the two lists. */
+#define STANDIN_DIALOG_CLASS L"OlkStandinAccountDialog"
+#define STANDIN_IDC_TABS 100
+#define STANDIN_IDC_ACCOUNTS 101
+#define STANDIN_IDC_DATA_FILES 102
 
 #endif
