@@ -792,6 +792,51 @@ def case_watch():
               "watch", "--timeout", "0")
 
 
+def dialog_run(*args, close=None):
+    """olkacct dialog on a private X server; the stand-in's test hook presses a button."""
+    check(shutil.which("xvfb-run"), "xvfb-run is not installed (package xvfb; tools/run.sh test installs it)")
+    env = environment({"OLK_STANDIN_DIALOG_CLOSE": close} if close else {})
+    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 800x600x24", ARGS.wine, ARGS.olkacct, "dialog", *args],
+                            env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=90)
+    print("olkacct dialog %s (%s) -> exit %d" % (" ".join(args), close, result.returncode))
+    return result, [l for l in stderr_lines(result) if l.startswith("olkacct:")]
+
+
+APP_DESKTOP = r"HKCU\Software\Wine\AppDefaults\olkacct.exe\Explorer"
+
+
+def case_dialog():
+    """Each documented result of DisplayAccountList as olkacct's exit code, through the stand-in's dialogs.
+    olkacct gets a Wine virtual desktop of its own for the case (as tests/dialog_x.sh gives its program): the
+    default desktop, started by an earlier program without a display, could make no window."""
+    wine_tool("reg", "add", APP_DESKTOP, "/v", "Desktop", "/d", "olkacct-dialog", "/f")
+    wine_tool("reg", "add", r"HKCU\Software\Wine\Explorer\Desktops", "/v", "olkacct-dialog", "/d", "800x600", "/f")
+    try:
+        dialog_cases()
+    finally:
+        subprocess.run([ARGS.wine, "reg", "delete", APP_DESKTOP, "/f"], env=environment({}),
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=90)
+    run_ok("-c", "addressbook")
+
+
+def dialog_cases():
+    for args, close, code, message in [
+            ([], "300", "ok", None),                 # Close: S_OK
+            ([], "300,cancel", "ok", None),          # the close box: MAPI_E_USER_CANCEL, a normal close
+            (["--data"], "300", "ok", None),
+            (["--add"], "300", "ok", None),          # Next >: S_OK
+            (["--add"], "300,cancel", "cancelled",
+             "olkacct: Add New Account was closed without adding an account (0x80004005 (E_FAIL))")]:
+        result, mine = dialog_run(*args, close=close)
+        check(result.returncode == EXIT[code], "dialog %s %s: expected exit %d" % (args, close, EXIT[code]), result)
+        check(result.stdout == b"", "dialog prints nothing", result)
+        check(mine == ([message] if message else []), "dialog's message: %r" % mine, result)
+        check_contracts(result, True)
+    # Without an X display Wine 8 can make no window: the dialog fails.
+    run_fails("account_api", r"olkacct: the account dialog failed \(0x80004005 \(E_FAIL\)\)", "dialog", ran_init=True,
+              DISPLAY=None, OLK_STANDIN_DIALOG_CLOSE="300")
+
+
 def case_all_profiles():
     env = {"OLKSTUB_PROFILES": "Outlook;Home;Empty;Broken", "OLKSTUB_FAIL_LOGON": "80040115",
            "OLKSTUB_FAIL_LOGON_PROFILE": "Broken"}

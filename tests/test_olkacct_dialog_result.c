@@ -33,10 +33,13 @@ static void test_results(void **state)
     /* Account Settings' Close button. */
     expect(FALSE, MAPI_E_USER_CANCEL, OLKACCT_EXIT_OK, NULL);
     expect(TRUE, MAPI_E_USER_CANCEL, OLKACCT_EXIT_CANCELLED,
-           "Add New Account was cancelled (0x80040113 (MAPI_E_USER_CANCEL))");
+           "Add New Account was closed without adding an account (0x80040113 (MAPI_E_USER_CANCEL))");
+    /* Add New Account's documented result when it is left without an account. */
+    expect(TRUE, MAPI_E_CALL_FAILED, OLKACCT_EXIT_CANCELLED,
+           "Add New Account was closed without adding an account (0x80004005 (E_FAIL))");
     expect(FALSE, E_ACCT_UI_BUSY, OLKACCT_EXIT_UI_BUSY,
            "another account dialog is already open (0x800c8102 (E_ACCT_UI_BUSY))");
-    expect(TRUE, MAPI_E_CALL_FAILED, OLKACCT_EXIT_ACCOUNT_API,
+    expect(FALSE, MAPI_E_CALL_FAILED, OLKACCT_EXIT_ACCOUNT_API,
            "the account dialog failed (0x80004005 (E_FAIL))");
     expect(FALSE, E_OLK_NOT_INITIALIZED, OLKACCT_EXIT_ACCOUNT_API,
            "the account manager was not initialised for the dialog (0x800c8005 (E_OLK_NOT_INITIALIZED))");

@@ -33,7 +33,7 @@
     " 16  list --all-profiles: some profiles could not be read\n" \
     " 17  set --allow-read-only: a read-only property was refused or ignored\n" \
     " 18  dialog: another account dialog is already open\n" \
-    " 19  dialog --add: the wizard was cancelled\n"
+    " 19  dialog --add: closed without adding an account\n"
 
 #define COMMON \
     "  -p, --profile NAME   the profile (default: the default profile)\n" \

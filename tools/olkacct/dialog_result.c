@@ -1,7 +1,8 @@
 /*
- * Account Settings reports its Close button as MAPI_E_USER_CANCEL, so that
- * is a normal close; for Add New Account the same code means no account was
- * added.
+ * MAPI_E_USER_CANCEL is documented for Account Settings, whose only way out
+ * is to close it: a normal close. MAPI_E_CALL_FAILED is documented for Add
+ * New Account, which gives it when it is left without an account (and for any
+ * failure of its own, which it cannot tell apart): no account added.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -17,9 +18,9 @@ int olkacct_dialog_result(BOOL add_account, HRESULT hr)
 {
     if (hr == S_OK) return OLKACCT_EXIT_OK;
     if (hr == MAPI_E_USER_CANCEL && !add_account) return OLKACCT_EXIT_OK;
-    if (hr == MAPI_E_USER_CANCEL)
+    if (add_account && (hr == MAPI_E_USER_CANCEL || hr == MAPI_E_CALL_FAILED))
     {
-        olkacct_error("Add New Account was cancelled (%s)", olkacct_hr(hr));
+        olkacct_error("Add New Account was closed without adding an account (%s)", olkacct_hr(hr));
         return OLKACCT_EXIT_CANCELLED;
     }
     if (hr == E_ACCT_UI_BUSY)
