@@ -11,6 +11,12 @@ olk_wine_test(olkacct_args COMMAND test_olkacct_args)
 olk_test_exe(test_olkacct_output SOURCES test_olkacct_output.c LIBS olkacct_core)
 olk_wine_test(olkacct_output COMMAND test_olkacct_output)
 
+olk_test_exe(test_olkacct_json_reader SOURCES test_olkacct_json_reader.c LIBS olkacct_core)
+olk_wine_test(olkacct_json_reader COMMAND test_olkacct_json_reader)
+
+olk_test_exe(test_olkacct_dialog_result SOURCES test_olkacct_dialog_result.c LIBS olkacct_core)
+olk_wine_test(olkacct_dialog_result COMMAND test_olkacct_dialog_result)
+
 olk_test_exe(test_account_reading SOURCES test_account_reading.c alloc_faults.c
              LIBS olk_accounts olkstubacctmgr_test_support)
 olk_wine_test(account_reading COMMAND test_account_reading)
@@ -37,7 +43,7 @@ set(_olkacct_cases
   unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
   missing_data no_account_manager other_bitness_only no_helper
   show show_secret account_names set set_refused set_dry_run set_read_only restore delete order watch all_profiles
-  subcommand_grammar)
+  subcommand_grammar dialog)
 foreach(_case IN LISTS _olkacct_cases)
   olk_wine_test(olkacct_e2e_${_case}
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}

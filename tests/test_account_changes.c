@@ -416,6 +416,49 @@ static void test_watch_out_of_memory(void **state)
     assert_int_equal(alloc_faults_each(watch_once, f->manager), 2);
 }
 
+/* Reading one account, finding by name and the order: each allocation of the
+ * model failing in turn is E_OUTOFMEMORY with nothing kept, and every result
+ * of the manager still freed (the teardown counts leaks). */
+static void read_once(void *context)
+{
+    struct olk_account_record record;
+    IOlkAccount *account;
+    const char *step;
+    HRESULT hr;
+
+    assert_hr(olk_account_find_id(context, 2, &account), S_OK);
+    hr = olk_account_read(account, &record, &step);
+    IOlkAccount_Release(account);
+    assert_hr(hr, alloc_faults_injected() ? E_OUTOFMEMORY : S_OK);
+    if (SUCCEEDED(hr)) olk_account_record_free(&record);
+    else assert_null(step);
+    assert_int_equal(alloc_faults_live(), 0);
+}
+
+static void order_once(void *context)
+{
+    DWORD *ids = OLK_SENTINEL, count = 99;
+    HRESULT hr = olk_order_get(context, OLK_CATEGORY_STORE, &ids, &count);
+
+    assert_hr(hr, alloc_faults_injected() ? E_OUTOFMEMORY : S_OK);
+    if (FAILED(hr))
+    {
+        assert_null(ids);
+        assert_int_equal(count, 0);
+    }
+    olk_free(ids);
+    assert_int_equal(alloc_faults_live(), 0);
+}
+
+static void test_reading_out_of_memory(void **state)
+{
+    struct fixture *f = *state;
+
+    /* Two strings to copy (the name and the display name); one order array. */
+    assert_int_equal(alloc_faults_each(read_once, f->manager), 2);
+    assert_int_equal(alloc_faults_each(order_once, f->manager), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] =
@@ -430,6 +473,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_watch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_watch_out_of_memory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reading_out_of_memory, setup, teardown),
     };
 
     olk_test_init();

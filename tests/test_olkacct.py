@@ -616,6 +616,8 @@ def case_set_refused():
                  ["inet_port=995"]),
                 ("refused", r"olkacct: unknown property 'colour' \(the names are the JSON names of docs/properties.md\)",
                  ["colour=blue"]),
+                ("refused", r"olkacct: unknown property 'żółw' \(the names are the JSON names of docs/properties.md\)",
+                 ["żółw=zielony"]),
                 ("refused", r"olkacct: delivery_store: 'xyz' is not hex bytes \(an even number of hex digits\)",
                  ["delivery_store=xyz"]),
                 ("refused", r"olkacct: name: '' is an empty value cannot be set .*", ["name="]),
@@ -745,22 +747,94 @@ def case_order():
                 "restore", b)
 
 
-def case_watch():
+def start_watch(*args):
+    """olkacct watch in the background, once its listening line is on stderr."""
+    process = subprocess.Popen([ARGS.wine, ARGS.olkacct, "watch", *args], env=environment({}),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     started = time.monotonic()
-    result = olkacct("watch", "--timeout", "2")
-    took = time.monotonic() - started
-    check(result.returncode == 0, "watch", result)
-    lines = stderr_lines(result)
-    mine = [l for l in lines if l.startswith("olkacct:")]
-    check(mine == ["olkacct: listening for account changes in Outlook (Ctrl-C to stop)"], "listening line", result)
-    check(took >= 2, "watch ended before its timeout (%.1f s)" % took)
-    check_contracts(result, True)
-    result = olkacct("watch", "--json", "--timeout", "1", "-p", "Home")
-    check(result.returncode == 0 and result.stdout == b"", "watch --json", result)
-    check([l for l in stderr_lines(result) if l.startswith("olkacct:")]
-          == ["olkacct: listening for account changes in Home (Ctrl-C to stop)"], "listening line", result)
+    line = process.stderr.readline().decode("utf-8").rstrip("\r\n")
+    while line and not line.startswith("olkacct:"):
+        line = process.stderr.readline().decode("utf-8").rstrip("\r\n")
+    return process, started, line
+
+
+def finish_watch(process):
+    out, err = process.communicate(timeout=90)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def case_watch():
+    """Another olkacct's set, delete and order reach watch: the stand-in notifies
+    its sinks of what other processes write to the data file (file_watch.c)."""
+    with DataCopy() as d:
+        process, started, listening = start_watch("--timeout", "12")
+        check(listening == "olkacct: listening for account changes in Outlook (Ctrl-C to stop)",
+              "listening line first: %r" % listening)
+        run_ok("set", "2", "name=Renamed", "--backup", windows_path(d.path("s.json")))
+        run_ok("delete", "3", "--yes", "--backup", windows_path(d.path("d.json")))
+        run_ok("order", "store", "2", "1", "--backup", windows_path(d.path("o.json")))
+        result = finish_watch(process)
+        took = time.monotonic() - started
+        check(result.returncode == 0, "watch", result)
+        check(result.stdout.decode("utf-8") == 'changed 2 "Renamed"\ndeleted 3\norder-changed\n',
+              "watch output", result)
+        check(took >= 12, "watch ended before its timeout (%.1f s)" % took)
+        check_contracts(result, True)
+        process, started, listening = start_watch("--json", "--timeout", "6", "-p", "Home")
+        check(listening == "olkacct: listening for account changes in Home (Ctrl-C to stop)", "listening line")
+        run_ok("set", "Gmail", "display_name=K", "-p", "Home", "--backup", windows_path(d.path("h.json")))
+        run_ok("set", "2", "display_name=Not Home", "--backup", windows_path(d.path("x.json")))
+        result = finish_watch(process)
+        check(result.returncode == 0, "watch --json", result)
+        check([json.loads(l) for l in result.stdout.decode("utf-8").splitlines()]
+              == [{"event": "changed", "id": 2, "name": "Gmail"}], "watch --json output", result)
     run_fails("usage", r"olkacct: the timeout must be 1 to 86400 seconds, not '0' \(try olkacct watch --help\)",
               "watch", "--timeout", "0")
+
+
+def dialog_run(*args, close=None):
+    """olkacct dialog on a private X server; the stand-in's test hook presses a button."""
+    check(shutil.which("xvfb-run"), "xvfb-run is not installed (package xvfb; tools/run.sh test installs it)")
+    env = environment({"OLK_STANDIN_DIALOG_CLOSE": close} if close else {})
+    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 800x600x24", ARGS.wine, ARGS.olkacct, "dialog", *args],
+                            env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=90)
+    print("olkacct dialog %s (%s) -> exit %d" % (" ".join(args), close, result.returncode))
+    return result, [l for l in stderr_lines(result) if l.startswith("olkacct:")]
+
+
+APP_DESKTOP = r"HKCU\Software\Wine\AppDefaults\olkacct.exe\Explorer"
+
+
+def case_dialog():
+    """Each documented result of DisplayAccountList as olkacct's exit code, through the stand-in's dialogs.
+    olkacct gets a Wine virtual desktop of its own for the case (as tests/dialog_x.sh gives its program): the
+    default desktop, started by an earlier program without a display, could make no window."""
+    wine_tool("reg", "add", APP_DESKTOP, "/v", "Desktop", "/d", "olkacct-dialog", "/f")
+    wine_tool("reg", "add", r"HKCU\Software\Wine\Explorer\Desktops", "/v", "olkacct-dialog", "/d", "800x600", "/f")
+    try:
+        dialog_cases()
+    finally:
+        subprocess.run([ARGS.wine, "reg", "delete", APP_DESKTOP, "/f"], env=environment({}),
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=90)
+    run_ok("-c", "addressbook")
+
+
+def dialog_cases():
+    for args, close, code, message in [
+            ([], "300", "ok", None),                 # Close: S_OK
+            ([], "300,cancel", "ok", None),          # the close box: MAPI_E_USER_CANCEL, a normal close
+            (["--data"], "300", "ok", None),
+            (["--add"], "300", "ok", None),          # Next >: S_OK
+            (["--add"], "300,cancel", "cancelled",
+             "olkacct: Add New Account was closed without adding an account (0x80004005 (E_FAIL))")]:
+        result, mine = dialog_run(*args, close=close)
+        check(result.returncode == EXIT[code], "dialog %s %s: expected exit %d" % (args, close, EXIT[code]), result)
+        check(result.stdout == b"", "dialog prints nothing", result)
+        check(mine == ([message] if message else []), "dialog's message: %r" % mine, result)
+        check_contracts(result, True)
+    # Without an X display Wine 8 can make no window: the dialog fails.
+    run_fails("account_api", r"olkacct: the account dialog failed \(0x80004005 \(E_FAIL\)\)", "dialog", ran_init=True,
+              DISPLAY=None, OLK_STANDIN_DIALOG_CLOSE="300")
 
 
 def case_all_profiles():

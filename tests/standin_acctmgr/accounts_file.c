@@ -389,9 +389,12 @@ HRESULT standin_data_parse(const char *text, size_t len, const char *source, str
     return S_OK;
 }
 
-static HRESULT read_file(const WCHAR *path, char **text, size_t *len)
+/* Shared for writing and deleting too: another process replaces the file
+ * (MoveFileEx) while this one reads it. */
+HRESULT standin_file_read(const WCHAR *path, char **text, size_t *len)
 {
-    HANDLE file = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE file = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                              OPEN_EXISTING, 0, NULL);
     LARGE_INTEGER size;
     DWORD got = 0;
     HRESULT hr = S_OK;
@@ -432,21 +435,27 @@ HRESULT standin_data_load_from_env(struct standin_data **out)
         return E_OLK_REGISTRY;
     }
     if (!WideCharToMultiByte(CP_UTF8, 0, path, -1, source, sizeof(source), NULL, NULL)) strcpy(source, "?");
-    if (FAILED(hr = read_file(path, &text, &len)))
+    if (FAILED(hr = standin_file_read(path, &text, &len)))
     {
         fprintf(stderr, "olkstubacctmgr: cannot read the account data file %s (0x%08lx)\n", source,
                 (unsigned long)hr);
         return E_OLK_REGISTRY;
     }
     hr = standin_data_parse(text, len, source, out);
-    free(text);
     if (SUCCEEDED(hr) && !((*out)->path = _wcsdup(path)))
     {
         standin_data_free(*out);
         *out = NULL;
         hr = E_OUTOFMEMORY;
     }
-    return hr;
+    if (FAILED(hr))
+    {
+        free(text);
+        return hr;
+    }
+    (*out)->raw = text;
+    (*out)->raw_len = len;
+    return S_OK;
 }
 
 void standin_data_free(struct standin_data *data)
@@ -474,5 +483,6 @@ void standin_data_free(struct standin_data *data)
     }
     free(data->orders);
     free(data->path);
+    free(data->raw);
     free(data);
 }

@@ -206,7 +206,23 @@ static HRESULT write_all(const WCHAR *path, const char *data, size_t len)
     return S_OK;
 }
 
-HRESULT standin_data_save(const struct standin_data *data)
+/* A reader in another process (a watcher, a starting manager) may have the
+ * file open for a moment, and a file that is open cannot be replaced: the
+ * move is tried again for up to a second, as editors that save atomically do. */
+static BOOL replace_file(const WCHAR *from, const WCHAR *to)
+{
+    int attempt;
+
+    for (attempt = 0; attempt < 50; attempt++)
+    {
+        if (MoveFileExW(from, to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) return TRUE;
+        if (GetLastError() != ERROR_ACCESS_DENIED && GetLastError() != ERROR_SHARING_VIOLATION) return FALSE;
+        Sleep(20);
+    }
+    return FALSE;
+}
+
+HRESULT standin_data_save(struct standin_data *data)
 {
     struct text t = { 0 };
     WCHAR temp[MAX_PATH + 16];
@@ -224,11 +240,18 @@ HRESULT standin_data_save(const struct standin_data *data)
         return E_OUTOFMEMORY;
     }
     swprintf(temp, ARRAYSIZE(temp), L"%ls.new", data->path);
-    if (SUCCEEDED(hr = write_all(temp, t.data, t.len))
-        && !MoveFileExW(temp, data->path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+    if (SUCCEEDED(hr = write_all(temp, t.data, t.len)) && !replace_file(temp, data->path))
     {
         hr = HRESULT_FROM_WIN32(GetLastError());
         DeleteFileW(temp);
+    }
+    if (SUCCEEDED(hr))
+    {
+        /* What the file holds now: a watcher takes only other writers' changes for news. */
+        free(data->raw);
+        data->raw = t.data;
+        data->raw_len = t.len;
+        t.data = NULL;
     }
     free(t.data);
     if (FAILED(hr)) fprintf(stderr, "olkstubacctmgr: cannot write the account data file (0x%08lx)\n", (unsigned long)hr);

@@ -28,6 +28,7 @@ struct standin_manager
     struct sink { DWORD cookie; IOlkAccountNotify *notify; } *sinks;
     DWORD sink_count;
     DWORD next_cookie;
+    struct standin_watcher *watcher;    /* from the first Advise */
 };
 
 static inline struct standin_manager *impl_from_IOlkAccountManager(IOlkAccountManager *iface)
@@ -148,6 +149,8 @@ static void destroy(struct standin_manager *manager)
 {
     LONG outstanding;
 
+    /* A client unadvises before its last Release, so the watcher calls no sink now. */
+    standin_watcher_stop(manager->watcher);
     hand_back_helper(manager);
     outstanding = standin_tracker_outstanding(manager->tracker);
     if (outstanding)
@@ -511,9 +514,113 @@ static HRESULT STDMETHODCALLTYPE manager_Advise(IOlkAccountManager *iface, IOlkA
         grown[manager->sink_count].cookie = *cookie = ++manager->next_cookie;
         grown[manager->sink_count++].notify = notify;
         IOlkAccountNotify_AddRef(notify);
+        if (!manager->watcher && manager->data->path)
+            standin_watcher_start(manager, manager->data->path, &manager->watcher);
     }
     LeaveCriticalSection(&manager->cs);
     return hr;
+}
+
+#define SWAP(type, a, b) do { type swapped_ = (a); (a) = (b); (b) = swapped_; } while (0)
+
+BOOL standin_manager_file_known(struct standin_manager *manager, const char *text, size_t len)
+{
+    BOOL known;
+
+    EnterCriticalSection(&manager->cs);
+    known = manager->data->raw && manager->data->raw_len == len && !memcmp(manager->data->raw, text, len);
+    LeaveCriticalSection(&manager->cs);
+    return known;
+}
+
+static BOOL same_props(const struct standin_account *a, const struct standin_account *b)
+{
+    DWORD i;
+
+    if (a->prop_count != b->prop_count) return FALSE;
+    for (i = 0; i < a->prop_count; i++)
+    {
+        const struct standin_prop *p = &a->props[i], *q = standin_account_prop(b, p->tag);
+
+        if (!q || p->dw != q->dw || p->cb != q->cb || !p->str != !q->str || (p->str && wcscmp(p->str, q->str))
+            || (p->cb && memcmp(p->bin, q->bin, p->cb)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static struct standin_account *find_in(struct standin_data *data, const WCHAR *profile, DWORD id)
+{
+    DWORD i;
+
+    for (i = 0; i < data->count; i++)
+    {
+        struct standin_account *a = &data->accounts[i];
+
+        if (standin_account_prop(a, PROP_ACCT_ID) && account_id(a) == id
+            && CompareStringOrdinal(a->profile, -1, profile, -1, TRUE) == CSTR_EQUAL)
+            return a;
+    }
+    return NULL;
+}
+
+static BOOL same_orders(struct standin_data *a, struct standin_data *b, const WCHAR *profile)
+{
+    static const DWORD bits[] = { STANDIN_CAT_MAIL, STANDIN_CAT_ADDRESSBOOK, STANDIN_CAT_STORE };
+    size_t i;
+
+    for (i = 0; i < ARRAYSIZE(bits); i++)
+    {
+        const struct standin_order *x = standin_data_order(a, profile, bits[i]), *y = standin_data_order(b, profile, bits[i]);
+
+        if (!x != !y || (x && (x->count != y->count || memcmp(x->ids, y->ids, x->count * sizeof(DWORD)))))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Accounts changed or gone, and the orders, take the new file's content;
+ * an account another process created is not picked up (no caller creates
+ * one: the API cannot). */
+void standin_manager_reload(struct standin_manager *manager, struct standin_data *new_data)
+{
+    DWORD events[64][2], count = 0, i;
+
+    EnterCriticalSection(&manager->cs);
+    for (i = 0; i < manager->account_count && count < ARRAYSIZE(events); i++)
+    {
+        struct standin_account *now = manager->accounts[i], *then = find_in(new_data, manager->profile, account_id(now));
+
+        if (!standin_account_prop(now, PROP_ACCT_ID)) continue;
+        if (!then)
+        {
+            events[count][0] = NOTIFY_ACCT_DELETED;
+            events[count++][1] = account_id(now);
+            now->deleted = TRUE;
+            memmove(&manager->accounts[i], &manager->accounts[i + 1],
+                    (manager->account_count - i - 1) * sizeof(*manager->accounts));
+            manager->account_count--;
+            i--;
+            continue;
+        }
+        if (same_props(now, then)) continue;
+        events[count][0] = NOTIFY_ACCT_CHANGED;
+        events[count++][1] = account_id(now);
+        SWAP(struct standin_prop *, now->props, then->props);
+        SWAP(DWORD, now->prop_count, then->prop_count);
+    }
+    if (!same_orders(manager->data, new_data, manager->profile) && count < ARRAYSIZE(events))
+    {
+        events[count][0] = NOTIFY_ACCT_ORDER_CHANGED;
+        events[count++][1] = 0;
+    }
+    SWAP(struct standin_order *, manager->data->orders, new_data->orders);
+    SWAP(DWORD, manager->data->order_count, new_data->order_count);
+    SWAP(char *, manager->data->raw, new_data->raw);
+    SWAP(size_t, manager->data->raw_len, new_data->raw_len);
+    LeaveCriticalSection(&manager->cs);
+    standin_data_free(new_data);
+    for (i = 0; i < count; i++) notify_sinks(manager, events[i][0], events[i][1]);
 }
 
 static HRESULT STDMETHODCALLTYPE manager_Unadvise(IOlkAccountManager *iface, DWORD cookie)

@@ -59,6 +59,8 @@ struct standin_data
     DWORD order_count;
     struct standin_order *orders;
     WCHAR *path;        /* the file it was loaded from (NULL for parsed text) */
+    char *raw;          /* the file's bytes as last read or written */
+    size_t raw_len;
 };
 
 /* Parses UTF-8 text; on a syntax error prints "olkstubacctmgr: <source>:<line>:
@@ -75,7 +77,11 @@ void standin_data_free(struct standin_data *data);
 /* Writes the data back to data->path as the parser reads it (comments are
  * not kept): to a temporary file beside it, then MoveFileEx over it, so that
  * a reader sees the old file or the new one, never a part. */
-HRESULT standin_data_save(const struct standin_data *data);
+HRESULT standin_data_save(struct standin_data *data);
+
+/* A whole file, NUL-terminated (malloc'd), opened so that another process
+ * can replace it meanwhile. */
+HRESULT standin_file_read(const WCHAR *path, char **text, size_t *len);
 
 /* Sets (or adds) a property's value, copying it. */
 HRESULT standin_account_set_prop(struct standin_account *account, const struct standin_prop *value);
@@ -152,6 +158,20 @@ void standin_manager_unlock(struct standin_manager *manager);
  * the data file, and notifies NOTIFY_ACCT_CHANGED. */
 HRESULT standin_manager_save_account(struct standin_manager *manager, struct standin_account *account,
                                      const struct standin_prop *changes, DWORD count);
+
+/* Another process's change to the data file (file_watch.c): the accounts of
+ * the profile and its orders take the file's new content, and the sinks are
+ * told (changed, deleted, order changed). new_data is consumed. */
+void standin_manager_reload(struct standin_manager *manager, struct standin_data *new_data);
+
+/* The watcher of the data file, from the first Advise to the manager's end:
+ * Outlook notifies its sinks of changes made elsewhere, and the stand-in's
+ * "elsewhere" is another process writing the same data file. */
+struct standin_watcher;
+HRESULT standin_watcher_start(struct standin_manager *manager, const WCHAR *path, struct standin_watcher **out);
+void standin_watcher_stop(struct standin_watcher *watcher);
+/* Whether the file still holds what the manager last read or wrote (under its lock). */
+BOOL standin_manager_file_known(struct standin_manager *manager, const char *text, size_t len);
 
 /* ---- live objects and LockServer locks (module_lock.c) ------------------ */
 void standin_lock(void);

@@ -33,7 +33,7 @@
     " 16  list --all-profiles: some profiles could not be read\n" \
     " 17  set --allow-read-only: a read-only property was refused or ignored\n" \
     " 18  dialog: another account dialog is already open\n" \
-    " 19  dialog --add: the wizard was cancelled\n"
+    " 19  dialog --add: closed without adding an account\n"
 
 #define COMMON \
     "  -p, --profile NAME   the profile (default: the default profile)\n" \
@@ -74,9 +74,7 @@ static const char usage[] =
     "  -h, --help           this text (olkacct SUBCOMMAND --help: that subcommand's)\n"
     "      --version        olkacct's version\n"
     "\n"
-    ACCOUNT_WORD
-    "\n"
-    EXIT_CODES;
+    ACCOUNT_WORD;
 
 static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
 {
@@ -88,7 +86,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "  -c, --category LIST  mail, addressbook, store or all (default: all)\n"
         "      --json           a JSON array instead of a table\n"
         "      --all-profiles   every profile of MAPI's profile table\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_SHOW] =
         "Usage: olkacct show ACCOUNT [--json]\n"
         "\n"
@@ -96,7 +94,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "which are read-only. Secrets show only as \"set\" or \"not set\".\n"
         "\n" ACCOUNT_WORD "\n"
         "      --json           a JSON object\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_SET] =
         "Usage: olkacct set ACCOUNT NAME=VALUE... [--dry-run] [--allow-read-only]\n"
         "                   [--backup FILE]\n"
@@ -109,7 +107,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "      --allow-read-only  try properties documented read-only (outside the\n"
         "                       documented contract; the result is read back)\n"
         "      --backup FILE    the backup file\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_RESTORE] =
         "Usage: olkacct restore FILE [--force]\n"
         "\n"
@@ -118,7 +116,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "cannot be restored: the API cannot create accounts.\n"
         "\n"
         "      --force          restore over later changes\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_DELETE] =
         "Usage: olkacct delete ACCOUNT --yes [--backup FILE]\n"
         "\n"
@@ -128,7 +126,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "\n" ACCOUNT_WORD "\n"
         "      --yes            really delete\n"
         "      --backup FILE    the backup file\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_ORDER] =
         "Usage: olkacct order CATEGORY [ACCOUNT...] [--backup FILE]\n"
         "\n"
@@ -137,7 +135,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "account of the category exactly once.\n"
         "\n" ACCOUNT_WORD "\n"
         "      --backup FILE    the backup file\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_WATCH] =
         "Usage: olkacct watch [--json] [--timeout SECONDS]\n"
         "\n"
@@ -146,7 +144,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "\n"
         "      --json           one JSON object per line\n"
         "      --timeout SECONDS  stop after SECONDS (1 to 86400)\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
     [OLKACCT_DIALOG] =
         "Usage: olkacct dialog [--data | --add]\n"
         "\n"
@@ -155,7 +153,7 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "\n"
         "      --data           the Data tab (ACCTUI_SHOW_DATA_TAB)\n"
         "      --add            Add New Account (ACCTUI_SHOW_ACCTWIZARD)\n"
-        COMMON "\n" EXIT_CODES,
+        COMMON,
 };
 
 static const char *const command_names[OLKACCT_COMMAND_COUNT] =
@@ -200,9 +198,16 @@ struct parse
     size_t size;
 };
 
+static const char exit_codes[] = EXIT_CODES;
+
 const char *olkacct_usage(void)
 {
     return usage;
+}
+
+const char *olkacct_exit_codes(void)
+{
+    return exit_codes;
 }
 
 const char *olkacct_command_usage(enum olkacct_command command)

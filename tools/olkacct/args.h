@@ -58,9 +58,11 @@ struct olkacct_options
 BOOL olkacct_parse_args(int argc, WCHAR **argv, struct olkacct_options *options, char *error, size_t size);
 void olkacct_options_free(struct olkacct_options *options);
 
-/* The --help text (UTF-8, ends with a newline): all subcommands, or one. */
+/* The --help text (UTF-8, ends with a newline): all subcommands, or one;
+ * --help prints it, a blank line and the exit codes. */
 const char *olkacct_usage(void);
 const char *olkacct_command_usage(enum olkacct_command command);
+const char *olkacct_exit_codes(void);
 
 /* The subcommand's name, as typed. */
 const char *olkacct_command_name(enum olkacct_command command);

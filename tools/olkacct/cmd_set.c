@@ -59,7 +59,7 @@ static int parse_change(struct set_run *run, const WCHAR *word, DWORD index)
     const WCHAR *eq = wcschr(word, L'=');
     const struct olk_account_prop *prop;
     enum olk_parse_error error;
-    WCHAR secret[512];
+    WCHAR secret[512], name[64];
     char text[256];
     DWORD i;
     HRESULT hr;
@@ -72,7 +72,8 @@ static int parse_change(struct set_run *run, const WCHAR *word, DWORD index)
     }
     if (!(prop = olk_prop_by_json(word, eq - word)))
     {
-        text[eq - word < (ptrdiff_t)sizeof(text) ? eq - word : 0] = 0;
+        lstrcpynW(name, word, (int)min(eq - word + 1, (ptrdiff_t)ARRAYSIZE(name)));
+        olkacct_utf8(name, text, sizeof(text));
         olkacct_error("unknown property '%s' (the names are the JSON names of docs/properties.md)", text);
         return OLKACCT_EXIT_REFUSED;
     }

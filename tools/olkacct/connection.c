@@ -25,15 +25,6 @@ int olkacct_start_mapi(struct olkacct_mapi *mapi)
     return OLKACCT_EXIT_NO_MAPI;
 }
 
-const char *olkacct_hr(HRESULT hr)
-{
-    static char buffers[4][96];
-    static LONG next;
-
-    return olkacct_hresult_text(hr, buffers[InterlockedIncrement(&next) & 3], sizeof(buffers[0]));
-}
-
-
 static int create_helper(struct olkacct_connection *run)
 {
     HRESULT hr = CoCreateInstance(&CLSID_OlkAccountHelper, NULL, CLSCTX_INPROC_SERVER, &IID_IOlkAccountHelper,

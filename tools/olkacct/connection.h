@@ -13,6 +13,7 @@
 #include <windows.h>
 #include "olkhelper.h"
 #include "mapi_client.h"
+#include "hresult_name.h"
 
 struct olkacct_connection
 {
@@ -36,8 +37,6 @@ void olkacct_disconnect(struct olkacct_connection *c);
 /* MAPIInitialize through olkacct's MAPI client; a failure reported (exit 6). */
 int olkacct_start_mapi(struct olkacct_mapi *mapi);
 
-/* "0x800c8001 (E_OLK_REGISTRY)", in a buffer of its own per call site. */
-const char *olkacct_hr(HRESULT hr);
 
 #define OLKACCT_BITS ((int)sizeof(void *) * 8)
 

@@ -56,3 +56,11 @@ const char *olkacct_hresult_text(HRESULT hr, char *buffer, size_t size)
     snprintf(buffer, size, "0x%08lx", (unsigned long)hr);
     return buffer;
 }
+
+const char *olkacct_hr(HRESULT hr)
+{
+    static char buffers[4][96];
+    static LONG next;
+
+    return olkacct_hresult_text(hr, buffers[InterlockedIncrement(&next) & 3], sizeof(buffers[0]));
+}

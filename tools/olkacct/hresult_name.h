@@ -12,4 +12,7 @@
 /* Writes "0x%08lx" and, for a known code, " (NAME)"; returns buffer. */
 const char *olkacct_hresult_text(HRESULT hr, char *buffer, size_t size);
 
+/* The same in one of four buffers used in turn: up to four in one message. */
+const char *olkacct_hr(HRESULT hr);
+
 #endif

@@ -42,7 +42,10 @@ static int run(const struct olkacct_options *options)
     int code;
 
     if (options->help)
-        return print_text(options->command_given ? olkacct_command_usage(options->command) : olkacct_usage());
+    {
+        code = print_text(options->command_given ? olkacct_command_usage(options->command) : olkacct_usage());
+        return code ? code : print_text("\n") ? OLKACCT_EXIT_FAILURE : print_text(olkacct_exit_codes());
+    }
     if (options->version)
     {
         snprintf(version, sizeof(version), "olkacct %s (%d-bit)\n", OLKACCT_VERSION, OLKACCT_BITS);
