@@ -15,9 +15,11 @@
 #
 # Registration is the Registry table, one row for each value DllRegisterServer
 # writes, taken from the listing (wixl 0.101 has no <Class>/<TypeLib>: it
-# aborts on them). Keys below Software\Classes\CLSID are per registry view:
-# the x86 package's component is 32-bit, so they land in the 32-bit view. The
-# other keys (the ProgIDs) are shared by both views, so they form one
+# aborts on them). Keys below Software\Classes\CLSID and \Interface are per
+# registry view: the x86 package's component is 32-bit, so they land in the
+# 32-bit view; the type library's platform key (0\win32 or 0\win64) names
+# this architecture's DLL, so it goes with them. The other keys (the ProgIDs,
+# the type library's root) are shared by both views, so they form one
 # component with the same GUID in both packages: removing one package leaves
 # them to the other.
 #
@@ -152,7 +154,9 @@ foreach(_row IN LISTS _rows)
     string(APPEND _attrs " Name=\"${_name}\"")
   endif()
   string(APPEND _attrs " Type=\"string\" Value=\"${_value}\"")
-  if(_key MATCHES "^Software\\\\Classes\\\\CLSID\\\\")
+  # Each view's own keys (CLSID, Interface), and the type library's
+  # platform key, which names this architecture's DLL.
+  if(_key MATCHES "^Software\\\\Classes\\\\(CLSID|Interface)\\\\" OR _key MATCHES "\\\\0\\\\win(32|64)$")
     if(_class_values STREQUAL "")
       string(APPEND _attrs " KeyPath=\"yes\"")
     endif()

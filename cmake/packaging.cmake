@@ -8,14 +8,14 @@
 # registry_table (tools/release/registry_table.c) prints by running
 # DllRegisterServer's own table through a recording registry, under Wine.
 #
-# An x64 tree makes the listing itself; an x86 tree takes its x64 peer's
-# (OLK_PEER_BIN): the listing is the same for both architectures (the x86
-# suite checks that the x86 registry_table prints the same), and this
-# machine's Wine may have no 32-bit loader to run the x86 one at build time.
-# The type library's registration, when it comes, differs by architecture
-# (TypeLib\{...}\X.Y\0\win32 or win64): package_listing will then fail,
-# and the x86 listing will have to come from the x86 registry_table. Its keys
-# outside CLSID (the TypeLib root) go to the shared component (msi.cmake).
+# An x64 tree makes the listing itself; an x86 tree makes its own from its x64
+# peer's (OLK_PEER_BIN), since this machine's Wine may have no 32-bit loader
+# to run the x86 registry_table at build time: the two differ only in the
+# type library's platform key (0\win64 or 0\win32), and the x86 suite checks
+# that the x86 registry_table prints exactly the listing made so
+# (package_listing). The keys of each view (CLSID, Interface) and the
+# platform key go to a component of the architecture's own, the rest (the
+# ProgIDs and the type library's root) to the shared one (msi.cmake).
 #
 # In the release-x86 tree, cpack makes all three packages from both release
 # trees: olkhelper-VERSION.zip (x64/, x86/, include/, docs) and, through the
@@ -74,7 +74,14 @@ else()
     message(FATAL_ERROR "OLK_PEER_BIN (the x64 build's bin directory) is not set: use the x86 or release-x86 preset")
   endif()
   get_filename_component(OLK_PEER_BUILD ${OLK_PEER_BIN} DIRECTORY)
-  set(OLK_REGISTRY_TABLE ${OLK_PEER_BUILD}/registry/olkhelper.tsv)
+  set(OLK_REGISTRY_TABLE ${CMAKE_BINARY_DIR}/registry/olkhelper.tsv)
+  add_custom_command(OUTPUT ${OLK_REGISTRY_TABLE}
+    COMMAND ${CMAKE_COMMAND} -DFROM_X64=${OLK_PEER_BUILD}/registry/olkhelper.tsv -DOUTPUT=${OLK_REGISTRY_TABLE}
+            -P ${PROJECT_SOURCE_DIR}/cmake/registry-table.cmake
+    DEPENDS ${OLK_PEER_BUILD}/registry/olkhelper.tsv ${PROJECT_SOURCE_DIR}/cmake/registry-table.cmake
+    COMMENT "registry listing: the x64 tree's, for x86"
+    VERBATIM)
+  add_custom_target(registry_listing ALL DEPENDS ${OLK_REGISTRY_TABLE})
 endif()
 
 # olk_msi(<target> VERSION <X.Y.Z> DLL <dll target> EXE <exe target> OUTPUT <msi>)
