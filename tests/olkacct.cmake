@@ -43,7 +43,7 @@ set(_olkacct_cases
   unknown_profile no_default_profile logon_failed mapi_fails_to_start no_mapi_provider
   missing_data no_account_manager other_bitness_only no_helper
   show show_secret account_names set set_refused set_dry_run set_read_only restore delete order watch all_profiles
-  subcommand_grammar dialog)
+  subcommand_grammar dialog trace)
 foreach(_case IN LISTS _olkacct_cases)
   olk_wine_test(olkacct_e2e_${_case}
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/test_olkacct.py ${_case}

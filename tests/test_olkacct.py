@@ -296,6 +296,28 @@ def case_empty_profile():
     check(run_ok("--profile", "Empty", "--json").stdout == b"[]\n", "empty JSON")
 
 
+def case_trace():
+    """--trace shows, on stderr, the calls the account manager made into the helper, in their order; the
+    output itself is what it is without it."""
+    plain = run_ok("-c", "addressbook")
+    traced = run_ok("--trace", "-c", "addressbook")
+    check(traced.stdout == plain.stdout, "--trace changed the output", traced)
+    lines = [l for l in stderr_lines(traced) if l.startswith("olkhelper ")]
+    check(all(re.match(r"olkhelper \d+:\d+ \S+ (helper|mapi|session|registry): ", l) for l in lines),
+          "a trace line of another form", traced)
+    wanted = [r" helper: \S+ created$", r" helper: \S+ UseProfile\(\"\(default\)\", 0\) -> 00000000$",
+              r" mapi: MAPILogonEx\(\"\(default\)\", flags 0x\w+\) -> 00000000",
+              r" helper: \S+ GetMapiSession -> 00000000", r" helper: \S+ PlaceHolder1\(\S+\) -> 80004001$",
+              r" helper: \S+ GetIdentity\(\S+, \d+\) -> 00000000, cch 8, \"Outlook\"$",
+              r" helper: \S+ HandsOffSession -> 00000000$", r" helper: \S+ Release -> 0$"]
+    at = 0
+    for pattern in wanted:
+        found = next((i for i in range(at, len(lines)) if re.search(pattern, lines[i])), None)
+        check(found is not None, "the trace lacks, in order: %s" % pattern, traced)
+        at = found + 1
+    check(not [l for l in stderr_lines(plain) if l.startswith("olkhelper ")], "a trace without --trace", plain)
+
+
 def case_help_and_version():
     for flag in ("--help", "-h"):
         result = olkacct(flag)

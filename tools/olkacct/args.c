@@ -40,6 +40,8 @@
     "      --borrow         log on to MAPI here and hand the session to the helper\n" \
     "                       (IOlkHelperConfig::UseSession) instead of letting the\n" \
     "                       helper log on (UseProfile)\n" \
+    "      --trace          olkhelper's trace on standard error: each call into the\n" \
+    "                       helper and each MAPI step (OLKHELPER_TRACE=stderr)\n" \
     "  -h, --help           this text\n"
 
 #define ACCOUNT_WORD \
@@ -69,6 +71,9 @@ static const char usage[] =
     "      --borrow         log on to MAPI here and hand the session to the helper\n"
     "                       (IOlkHelperConfig::UseSession) instead of letting the\n"
     "                       helper log on (UseProfile)\n"
+    "      --trace          olkhelper's trace on standard error: each call the\n"
+    "                       account manager makes into the helper and each MAPI\n"
+    "                       step (as OLKHELPER_TRACE=stderr)\n"
     "      --backup FILE    set, delete, order: the backup file (default: under\n"
     "                       %LOCALAPPDATA%\\olkacct\\backups)\n"
     "  -h, --help           this text (olkacct SUBCOMMAND --help: that subcommand's)\n"
@@ -304,6 +309,7 @@ static BOOL parse_flag(const WCHAR *arg, struct parse *p)
 
     if (!wcscmp(arg, L"--json")) o->json = TRUE;
     else if (!wcscmp(arg, L"--borrow")) o->borrow = TRUE;
+    else if (!wcscmp(arg, L"--trace")) o->trace = TRUE;
     else if (!wcscmp(arg, L"--help") || !wcscmp(arg, L"-h")) o->help = TRUE;
     else if (!wcscmp(arg, L"--version")) o->version = TRUE;
     else if (!wcscmp(arg, L"--all-profiles")) o->all_profiles = TRUE;

@@ -39,6 +39,7 @@ struct olkacct_options
     DWORD categories;       /* enum olk_category bits; never 0 after parsing */
     BOOL json;
     BOOL borrow;
+    BOOL trace;             /* --trace: olkhelper's trace to standard error */
     BOOL help;
     BOOL version;
     BOOL all_profiles;

@@ -76,6 +76,10 @@ int wmain(int argc, WCHAR **argv)
         olkacct_options_free(&options);
         return OLKACCT_EXIT_USAGE;
     }
+    /* Read by olkhelper.dll (and by olkacct's own MAPI unit) at its first
+     * traced event, which comes after this. */
+    if (options.trace)
+        SetEnvironmentVariableW(L"OLKHELPER_TRACE", L"stderr");
     code = run(&options);
     olkacct_options_free(&options);
     return code;
