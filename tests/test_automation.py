@@ -34,13 +34,7 @@ E_OLK_PROP_READ_ONLY = "800C800D"
 MAPI_E_LOGON_FAILED = "80040111"
 
 
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
+check = e2e.check
 
 
 def vocabulary():
@@ -268,19 +262,8 @@ def case_js_order():
 
 def main():
     global ARGS
-    cases = {name[5:]: f for name, f in globals().items() if name.startswith("case_")}
-    parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(cases))
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--wine", required=True)
-    ARGS = parser.parse_args()
-    try:
-        cases[ARGS.case]()
-    except (Failure, subprocess.TimeoutExpired) as e:
-        print("FAILED: %s: %s" % (ARGS.case, e))
-        return 1
-    print("PASSED: %s" % ARGS.case)
-    return 0
+    ARGS = e2e.parse_case_args(globals(), "data", "wine")
+    return e2e.run_case(ARGS)
 
 
 if __name__ == "__main__":

@@ -903,23 +903,33 @@ def case_subcommand_grammar():
     run_fails("usage", r"olkacct: unexpected argument '2' \(try olkacct show --help\)", "show", "1", "2")
 
 
-def main():
-    global ARGS
-    cases = {name[5:]: f for name, f in globals().items() if name.startswith("case_")}
+def parse_case_args(namespace, *options):
+    """The command line of a test driver: the case (a case_* function of namespace) and the required --options."""
+    cases = {name[5:]: f for name, f in namespace.items() if name.startswith("case_")}
     parser = argparse.ArgumentParser()
     parser.add_argument("case", choices=sorted(cases))
-    parser.add_argument("--olkacct", required=True)
-    parser.add_argument("--helper", required=True)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--wine", required=True)
-    ARGS = parser.parse_args()
+    for option in options:
+        parser.add_argument("--" + option, required=True)
+    args = parser.parse_args()
+    args.run = cases[args.case]
+    return args
+
+
+def run_case(args):
+    """Runs the chosen case; PASSED or FAILED with the reason, and the exit code."""
     try:
-        cases[ARGS.case]()
+        args.run()
     except (Failure, subprocess.TimeoutExpired) as e:
-        print("FAILED: %s: %s" % (ARGS.case, e))
+        print("FAILED: %s: %s" % (args.case, e))
         return 1
-    print("PASSED: %s" % ARGS.case)
+    print("PASSED: %s" % args.case)
     return 0
+
+
+def main():
+    global ARGS
+    ARGS = parse_case_args(globals(), "olkacct", "helper", "data", "wine")
+    return run_case(ARGS)
 
 
 if __name__ == "__main__":
