@@ -6,7 +6,6 @@
 #include "logon.h"
 
 #include "mapi.h"
-#include "memory.h"
 
 static inline struct logon *impl_from_IMAPISession(IMAPISession *iface)
 {
@@ -39,9 +38,11 @@ void logon_addref(struct logon *logon)
     InterlockedIncrement(&logon->refcount);
 }
 
+/* The first read is a plain one: the compare-exchange checks it anyway,
+ * and a second locked operation would double the hot path's cost. */
 BOOL logon_addref_unless_released(struct logon *logon)
 {
-    LONG count = InterlockedCompareExchange(&logon->refcount, 0, 0);
+    LONG count = *(volatile LONG *)&logon->refcount;
 
     while (count)
     {
@@ -54,13 +55,13 @@ BOOL logon_addref_unless_released(struct logon *logon)
     return FALSE;
 }
 
-/* Logoff, then the last Release, as MAPI documents; then the owner lets go. */
+/* Logoff, then the last Release, as MAPI documents; then the memory goes
+ * back to the owner. */
 static void logon_destroy(struct logon *logon)
 {
     logon_end(logon);
     mapi_session_release(logon->session);
     logon->detach(logon->context, logon);
-    olk_free(logon);
 }
 
 static HRESULT STDMETHODCALLTYPE logon_QueryInterface(IMAPISession *iface, REFIID riid, void **ppv)
@@ -236,20 +237,13 @@ static const IMAPISessionVtbl logon_vtbl =
     logon_PrepareForm,
 };
 
-HRESULT logon_create(IMAPISession *session, logon_detach_fn detach, void *context, struct logon **out)
+void logon_init(struct logon *logon, IMAPISession *session, logon_detach_fn detach, void *context)
 {
-    struct logon *logon = olk_alloc(sizeof(*logon));
-
-    *out = NULL;
-    if (!logon)
-        return E_OUTOFMEMORY;
     logon->IMAPISession_iface.lpVtbl = &logon_vtbl;
-    logon->refcount = 1;
     logon->ended = FALSE;
     logon->session = session;
     logon->detach = detach;
     logon->context = context;
     logon->prev = logon->next = NULL;
-    *out = logon;
-    return S_OK;
+    InterlockedExchange(&logon->refcount, 1);
 }

@@ -16,7 +16,8 @@
 struct logon;
 
 /* Called once, at the logon's last Release, after MAPI's session has been
- * logged off and released and before the logon is freed. */
+ * logged off and released. The logon's memory is the owner's again: nothing
+ * touches it afterwards, so the owner may keep it for a later logon_init. */
 typedef void (*logon_detach_fn)(void *context, struct logon *logon);
 
 struct logon
@@ -27,15 +28,19 @@ struct logon
     IMAPISession *session;         /* MAPI's, one reference, until the last Release */
     logon_detach_fn detach;
     void *context;
-    struct logon *prev, *next;     /* the session owner's list, under its lock */
+    struct logon *prev, *next;     /* the session owner's lists, under its lock */
 };
 
-/* Takes over the caller's reference to session; the logon starts with one
- * reference. E_OUTOFMEMORY, with session still the caller's. */
-HRESULT logon_create(IMAPISession *session, logon_detach_fn detach, void *context, struct logon **out);
+/* Makes logon, new memory or memory given back by detach, a logon of
+ * session (taking over the caller's reference) with one reference. The
+ * count is set last: logon_addref_unless_released fails on the memory
+ * until the logon is whole. */
+void logon_init(struct logon *logon, IMAPISession *session, logon_detach_fn detach, void *context);
 
 void logon_addref(struct logon *logon);
-/* An AddRef unless the last Release has already begun (FALSE then). */
+/* An AddRef unless the last Release has already begun (FALSE then). Safe on
+ * memory that may have been detached meanwhile, as long as it is not freed:
+ * a TRUE is then a reference to whichever logon the memory holds now. */
 BOOL logon_addref_unless_released(struct logon *logon);
 void logon_release(struct logon *logon);
 

@@ -3,9 +3,13 @@
  *
  * What never changes after configuration is read without a lock: the mode,
  * a borrowed session, and the profile name once known (written once, by a
- * compare-exchange, and kept to the end). Owned mode keeps its current logon
- * behind an SRW lock taken shared on the hot path and exclusive only to
- * change it; no lock is held across a MAPI call or a DLL load: one thread at
+ * compare-exchange, and kept to the end). Owned mode hands out its current
+ * logon without a lock too: the logon's memory is never freed while the
+ * owner lives (a logon whose last holder is gone goes to a list of spares
+ * for the next logon), so a caller can read the current pointer, take a
+ * reference unless the count has already reached zero, and keep it if the
+ * pointer is still current. Changing the current logon takes an SRW lock
+ * exclusive; no lock is held across a MAPI call or a DLL load: one thread at
  * a time logs on with the lock released, and others that need that session
  * wait for it on a condition variable.
  *
@@ -31,7 +35,7 @@ struct name
 
 struct session_owner
 {
-    LONG refcount;                        /* the helper's, and one per live logon */
+    LONG refcount;                        /* the helper's, and one per logon not yet detached */
     BOOL owned;
     ULONG logon_flags;                    /* extra MAPILogonEx flags, owned mode */
     struct name *_Atomic profile;         /* given, or pinned by the first logon; then fixed */
@@ -40,8 +44,11 @@ struct session_owner
     /* Owned mode. */
     SRWLOCK lock;
     CONDITION_VARIABLE logon_done;
-    struct logon *current;                /* lock: the session GetMapiSession hands out, our reference */
+    struct logon *_Atomic current;        /* the session GetMapiSession hands out, our reference;
+                                             read freely, written under the lock */
     struct logon *logons;                 /* lock: every logon not yet released, current or handed off */
+    struct logon *spares;                 /* lock: detached logons' memory, for the next logons; never
+                                             more than the most logons that were ever live at once */
     DWORD logon_thread;                   /* lock: the thread logging on, or 0 */
     const struct mapi_functions *mapi;    /* the logon thread's; read-only after */
     BOOL mapi_initialized;                /* one MAPIUninitialize owed; likewise */
@@ -98,8 +105,15 @@ static HRESULT owner_create(BOOL owned, const WCHAR *profile, struct session_own
 
 static void owner_release(struct session_owner *owner)
 {
+    struct logon *spare;
+
     if (InterlockedDecrement(&owner->refcount))
         return;
+    while ((spare = owner->spares))
+    {
+        owner->spares = spare->next;
+        olk_free(spare);
+    }
     if (owner->borrowed)
         owner->borrowed->lpVtbl->Release(owner->borrowed);
     if (owner->mapi_initialized)
@@ -148,7 +162,9 @@ HRESULT session_owner_own(const WCHAR *profile, DWORD flags, struct session_owne
 
 /* ---- owned mode: logons --------------------------------------------------- */
 
-/* A logon's last holder is gone (it is logged off and released already). */
+/* A logon's last holder is gone (it is logged off and released already).
+ * Its memory is kept: a caller may still be reading it on the way to
+ * finding that it is no longer current. */
 static void detach_logon(void *context, struct logon *logon)
 {
     struct session_owner *owner = context;
@@ -160,8 +176,21 @@ static void detach_logon(void *context, struct logon *logon)
         owner->logons = logon->next;
     if (logon->next)
         logon->next->prev = logon->prev;
+    logon->next = owner->spares;
+    owner->spares = logon;
     ReleaseSRWLockExclusive(&owner->lock);
     owner_release(owner);
+}
+
+static struct logon *obtain_logon(struct session_owner *owner)
+{
+    struct logon *logon;
+
+    AcquireSRWLockExclusive(&owner->lock);
+    if ((logon = owner->spares))
+        owner->spares = logon->next;
+    ReleaseSRWLockExclusive(&owner->lock);
+    return logon ? logon : olk_alloc(sizeof(*logon));
 }
 
 /* Caller holds the lock exclusively. */
@@ -217,11 +246,12 @@ static HRESULT open_logon(struct session_owner *owner, struct logon **out)
         return hr;
     if (FAILED(hr = mapi_logon(owner->mapi, profile ? profile->text : NULL, owner->logon_flags, &session)))
         return hr;
-    if (FAILED(hr = logon_create(session, detach_logon, owner, out)))
+    if (!(*out = obtain_logon(owner)))
     {
         mapi_logoff(session);
-        return hr;
+        return E_OUTOFMEMORY;
     }
+    logon_init(*out, session, detach_logon, owner);
     /* The default profile is pinned at once: a hands-off and a new logon must
      * not follow a default changed in between. If the name cannot be read
      * now, GetIdentity tries again. */
@@ -258,22 +288,31 @@ static HRESULT log_on(struct session_owner *owner, struct logon **out)
     if (SUCCEEDED(hr))
     {
         attach_logon(owner, *out);
-        owner->current = *out;
         logon_addref(*out);
+        owner->current = *out;
     }
     ReleaseSRWLockExclusive(&owner->lock);
     WakeAllConditionVariable(&owner->logon_done);
     return hr;
 }
 
-/* The current logon, with a reference for the caller. */
+/* The current logon, with a reference for the caller. The reference taken
+ * may be on a logon that stopped being current meanwhile (even on its memory
+ * holding a newer logon): it is given back, and the lock decides. */
 static HRESULT get_logon(struct session_owner *owner, struct logon **out)
 {
-    AcquireSRWLockShared(&owner->lock);
-    if ((*out = owner->current))
-        logon_addref(*out);
-    ReleaseSRWLockShared(&owner->lock);
-    return *out ? S_OK : log_on(owner, out);
+    struct logon *logon = atomic_load_explicit(&owner->current, memory_order_acquire);
+
+    if (logon && logon_addref_unless_released(logon))
+    {
+        if (logon == atomic_load_explicit(&owner->current, memory_order_acquire))
+        {
+            *out = logon;
+            return S_OK;
+        }
+        logon_release(logon);
+    }
+    return log_on(owner, out);
 }
 
 static struct logon *take_current(struct session_owner *owner)

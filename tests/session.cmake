@@ -39,6 +39,7 @@ set_target_properties(olkplant PROPERTIES PREFIX "" IMPORT_PREFIX "lib")
 
 # --- test programs ------------------------------------------------------------
 olk_test_exe(test_mapi SOURCES test_mapi.c LIBS olk_mapi)
+olk_test_exe(test_logon SOURCES test_logon.c fake_session.c LIBS olkhelper_core)
 olk_test_exe(test_session SOURCES test_session.c fake_session.c alloc_faults.c LIBS olkhelper_core)
 olk_test_exe(test_session_threads SOURCES test_session_threads.c LIBS olkhelper_core)
 target_include_directories(test_session PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/stubmapi)
@@ -56,3 +57,4 @@ foreach(_group borrowed foreign_mapi owned blocking_load failures no_provider pr
   olk_wine_test(session_${_group} COMMAND test_session ${_group})
 endforeach()
 olk_wine_test(session_threads COMMAND test_session_threads)
+olk_wine_test(logon COMMAND test_logon)

@@ -636,6 +636,48 @@ static void test_owned_hands_off_unheld_logs_off_at_once(void **state)
     session_owner_close(owner);
 }
 
+/* A logon's memory outlives its last holder, for the next logon: callers
+ * take references to the current logon without a lock. What is kept never
+ * exceeds the most logons that were live at once, and goes with the owner. */
+static void test_owned_logon_memory_is_reused(void **state)
+{
+    struct session_owner *owner = NULL;
+    IUnknown *held[3];
+    LONG one_logon;
+    int i, round;
+
+    (void)state;
+    alloc_faults_fail_nth(0);
+    assert_hr(session_owner_own(L"Outlook", 0, &owner), S_OK);
+    touch_session(owner);
+    one_logon = alloc_faults_live();
+    for (round = 0; round < 20; round++)
+    {
+        assert_hr(session_owner_hands_off(owner), S_OK);
+        touch_session(owner);
+        assert_int_equal(alloc_faults_live(), one_logon);
+    }
+    for (i = 0; i < 3; i++)
+    {
+        assert_hr(session_owner_hands_off(owner), S_OK);
+        held[i] = get_session(owner);
+    }
+    for (i = 0; i < 3; i++)
+        IUnknown_Release(held[i]);
+    /* Three were live at once: the memory of two more is kept. */
+    assert_int_equal(alloc_faults_live(), one_logon + 2);
+    for (round = 0; round < 20; round++)
+    {
+        assert_hr(session_owner_hands_off(owner), S_OK);
+        touch_session(owner);
+        assert_int_equal(alloc_faults_live(), one_logon + 2);
+    }
+    session_owner_close(owner);
+    assert_int_equal(alloc_faults_live(), 0);
+    alloc_faults_remove();
+    assert_stub_clean();
+}
+
 /* The owner's end logs off every session it opened, held or not; a holder
  * that outlives it gets MAPI_E_END_OF_SESSION, and its release is the
  * session's last. */
@@ -1279,6 +1321,7 @@ static const struct CMUnitTest owned_tests[] =
     STUB_TEST(test_owned_two_owners),
     STUB_TEST(test_owned_hands_off_keeps_other_holders),
     STUB_TEST(test_owned_hands_off_unheld_logs_off_at_once),
+    STUB_TEST(test_owned_logon_memory_is_reused),
     STUB_TEST(test_owned_end_logs_off_held_sessions),
     STUB_TEST(test_named_identity_does_not_wait_for_logon),
     STUB_TEST(test_owned_out_of_memory),

@@ -269,6 +269,63 @@ static void test_stress(void **state)
     assert_stub_clean(&stats);
 }
 
+/* The hot path against hands-offs: most threads take and give back the
+ * current session as fast as they can, using one now and then, while two
+ * others hand it off and log on again in a loop. A session taken is never
+ * one already logged off, and each is logged off once its last holder is
+ * gone (the memory of logons is reused meanwhile). */
+#define RACE_ITERATIONS 20000
+
+static DWORD WINAPI race_thread(void *arg)
+{
+    struct worker *worker = arg;
+    IUnknown *session;
+    WCHAR *profile;
+    HRESULT hr;
+    int i;
+
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    WaitForSingleObject(worker->start, INFINITE);
+    for (i = 0; i < RACE_ITERATIONS; i++)
+    {
+        if (worker->index < 2 && i % 8 == 0 && FAILED(hr = IOlkAccountHelper_HandsOffSession(worker->helper)))
+            error(worker, "hands_off", hr);
+        if (FAILED(hr = IOlkAccountHelper_GetMapiSession(worker->helper, &session)))
+        {
+            error(worker, "get_session", hr);
+            continue;
+        }
+        if (worker->index < 2 || i % 64 == worker->index)
+        {
+            profile = NULL;
+            if (FAILED(hr = mapi_read_profile_name((IMAPISession *)session, &profile)))
+                error(worker, "using the session", hr);
+            olk_free(profile);
+        }
+        IUnknown_Release(session);
+    }
+    CoUninitialize();
+    return 0;
+}
+
+static void test_hot_path_against_hands_off(void **state)
+{
+    struct worker workers[THREADS];
+    IOlkAccountHelper *helper = NULL;
+    struct olkstub_stats stats;
+    LONG errors = 0;
+
+    (void)state;
+    assert_hr(helper_create_configured(NULL, L"Outlook", 0, &IID_IOlkAccountHelper, (void **)&helper), S_OK);
+    run_threads(race_thread, workers, helper, &errors);
+    assert_int_equal(IOlkAccountHelper_Release(helper), 0);
+    stub_stats(&stats);
+    printf("threads=%d iterations=%d logons=%ld\n", THREADS, RACE_ITERATIONS, (long)stats.logons);
+    assert_int_equal(errors, 0);
+    assert_true(stats.logons > 1);
+    assert_stub_clean(&stats);
+}
+
 static int reset(void **state)
 {
     HMODULE module = GetModuleHandleW(L"olkstubmapi.dll");
@@ -291,6 +348,7 @@ int main(void)
         cmocka_unit_test_setup(test_mixed_apartments_first_call, reset),
         cmocka_unit_test_setup(test_concurrent_first_logon, reset),
         cmocka_unit_test_setup(test_stress, reset),
+        cmocka_unit_test_setup(test_hot_path_against_hands_off, reset),
     };
     int failures;
 
