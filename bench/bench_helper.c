@@ -8,9 +8,7 @@
  * borrowed mode lends one; owned mode logs on to a stand-in MAPI installed
  * through the MAPI unit's loader seam. Seven runs are taken in turns, every
  * row once per run; a time is the median of its seven, a ratio the median
- * of the seven runs' own ratios. The cost of an SRW lock taken shared and released, alone, is
- * printed for reference: the owned hot path takes one (and nothing
- * exclusive). Figures only: nothing here asserts a time.
+ * of the seven runs' own ratios. Figures only: nothing here asserts a time.
  *
  * Run: wine build/x64/bin/bench_helper.exe [iterations per thread]
  *
@@ -104,13 +102,6 @@ static int op_floor(void *target)
     return 1;
 }
 
-static int op_shared_lock(void *target)
-{
-    AcquireSRWLockShared(target);
-    ReleaseSRWLockShared(target);
-    return 1;
-}
-
 static int op_session(void *target)
 {
     IUnknown *session;
@@ -171,7 +162,7 @@ static double run(op_fn op, void *target, int threads, LONG iterations, LONG *fa
     return (double)(t1.QuadPart - t0.QuadPart) * 1e9 / (double)freq.QuadPart / ((double)iterations * threads);
 }
 
-enum row { FLOOR, SHARED_LOCK, SAMPLE_SESSION, BORROWED_SESSION, OWNED_SESSION, SAMPLE_IDENTITY, BORROWED_IDENTITY,
+enum row { FLOOR, SAMPLE_SESSION, BORROWED_SESSION, OWNED_SESSION, SAMPLE_IDENTITY, BORROWED_IDENTITY,
            OWNED_IDENTITY, ROWS };
 
 struct measure
@@ -259,7 +250,6 @@ static int measure_all(struct measure *rows, LONG iterations)
     print_ratio("borrowed GetMapiSession+Release / floor", samples, BORROWED_SESSION, FLOOR, "<= 1.10");
     print_ratio("borrowed GetMapiSession+Release / sample", samples, BORROWED_SESSION, SAMPLE_SESSION, "");
     print_ratio("owned GetMapiSession+Release / floor", samples, OWNED_SESSION, FLOOR, "<= 1.50");
-    print_ratio("SRW lock, shared, alone / floor", samples, SHARED_LOCK, FLOOR, "");
     print_ratio("GetIdentity (borrowed, named) / sample", samples, BORROWED_IDENTITY, SAMPLE_IDENTITY, "<= 1.00");
     print_ratio("GetIdentity (owned, named) / sample", samples, OWNED_IDENTITY, SAMPLE_IDENTITY, "<= 1.00");
     return failures;
@@ -268,7 +258,6 @@ static int measure_all(struct measure *rows, LONG iterations)
 int main(int argc, char **argv)
 {
     static struct mapi_loader_ops stand_in_ops;
-    static SRWLOCK shared_lock = SRWLOCK_INIT;
     LONG iterations = argc > 1 ? atol(argv[1]) : 1000000;
     IOlkAccountHelper *borrowed = NULL, *owned = NULL, *sample;
     struct fake_session fake;
@@ -304,7 +293,6 @@ int main(int argc, char **argv)
         struct measure rows[ROWS] =
         {
             [FLOOR] = { "floor: AddRef+Release on the session", op_floor, fake_session_unknown(&fake) },
-            [SHARED_LOCK] = { "for reference: SRW lock, shared, alone", op_shared_lock, &shared_lock },
             [SAMPLE_SESSION] = { "sample-style GetMapiSession+Release", op_session, sample },
             [BORROWED_SESSION] = { "olkhelper borrowed GetMapiSession+Release", op_session, borrowed },
             [OWNED_SESSION] = { "olkhelper owned GetMapiSession+Release", op_session, owned },

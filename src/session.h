@@ -40,7 +40,7 @@ void session_owner_close(struct session_owner *owner);
 /* The session, AddRef'd, as IUnknown (an IMAPISession pointer, so a caller
  * may cast or QI); session is non-NULL and *session NULL (the caller sees
  * to both). Borrowed: the session given, without a lock. Owned: the
- * current logon under a shared lock; without one, this thread logs on with
+ * current logon, also without a lock; without one, this thread logs on with
  * no lock held, or waits for the thread that is logging on; a call made on
  * the logging-on thread while MAPILogonEx runs (a logon dialog pumping
  * messages) gets MAPI_E_BUSY. On failure *session is NULL and the MAPI or

@@ -708,17 +708,41 @@ def case_restore():
         b = windows_path(d.path("b.json"))
         run_ok("set", "2", "name=Fastmail", "display_name=Z", "--backup", b)
         check(parsed_data() != original, "set changed nothing")
-        out = run_ok("restore", b).stdout.decode("utf-8")
-        check(out.endswith("restored: %s\n" % b), "restore output %r" % out)
+        changed = parsed_data()
+        r = windows_path(d.path("r.json"))
+        out = run_ok("restore", b, "--backup", r).stdout.decode("utf-8")
+        check(out.endswith("restored: %s\nbackup: %s\n" % (b, r)), "restore output %r" % out)
         check(parsed_data() == original, "restore did not return the data to its previous content")
-        # A later edit is never overwritten silently.
+        # The restore backed up what it replaced, as a set: restoring that undoes it.
+        with open(d.path("r.json"), encoding="utf-8") as f:
+            own = json.load(f)
+        check(own["operation"] == "set" and own["accounts"][0]["before"]["name"] == "Fastmail"
+              and own["accounts"][0]["after"]["name"] != "Fastmail", "the restore's own backup %r" % own)
+        run_ok("restore", r, "--backup", windows_path(d.path("rr.json")))
+        check(parsed_data() == changed, "restoring the restore's backup")
+        run_ok("restore", windows_path(d.path("rr.json")))
+        check(parsed_data() == original, "restoring twice over")
+        # Nothing to put back: no backup written.
+        out = run_ok("restore", windows_path(d.path("rr.json")), "--force", "--backup",
+                     windows_path(d.path("none.json"))).stdout.decode("utf-8")
+        check(out == "restored: %s\n" % windows_path(d.path("rr.json")), "an empty restore %r" % out)
+        check(not os.path.exists(d.path("none.json")), "an empty restore wrote a backup")
+        # A later edit is never overwritten silently; after --force, the restore's own backup brings it back.
         run_ok("set", "2", "name=Fastmail", "--backup", windows_path(d.path("c.json")))
         run_ok("set", "2", "name=Edited later", "--backup", windows_path(d.path("e.json")))
+        edited = parsed_data()
         refused("restore_refused", r'olkacct: not restored: account 2 name is now "Edited later", not "Fastmail" as '
                                    r'the change left it \(--force restores anyway\)', "restore",
                 windows_path(d.path("c.json")))
-        run_ok("restore", windows_path(d.path("c.json")), "--force")
+        out = run_ok("restore", windows_path(d.path("c.json")), "--force").stdout.decode("utf-8")
         check(parsed_data() == original, "restore --force")
+        own = re.search(r"^backup: (.*-restore\.json)$", out, re.M)
+        check(own is not None, "restore --force names its backup: %r" % out)
+        run_ok("restore", own.group(1))
+        check(parsed_data() == edited, "the edit overwritten by --force, back from the restore's backup")
+        refused("backup", r"olkacct: cannot write the backup .*: nothing changed", "restore",
+                windows_path(d.path("c.json")), "--force", "--backup", windows_path(d.path("e.json")))
+        check(parsed_data() == edited, "a restore whose backup cannot be written changed something")
         refused("backup", r"olkacct: .* is not an olkacct backup \(at byte \d+\)", "restore", windows_path(DATA))
         refused("backup", r"olkacct: cannot read the backup .*", "restore", windows_path(d.path("none.json")))
 
@@ -763,8 +787,17 @@ def case_order():
         with open(d.path("o.json"), encoding="utf-8") as f:
             backup = json.load(f)
         check(backup["before"] == [1, 2] and backup["after"] == [2, 1] and backup["category"] == "store", "backup")
-        run_ok("restore", b)
+        r = windows_path(d.path("or.json"))
+        out = run_ok("restore", b, "--backup", r).stdout.decode("utf-8")
+        check(out == "restored: %s\nbackup: %s\n" % (b, r), "order restore output %r" % out)
         check(run_ok("order", "store").stdout.decode("utf-8").startswith("1  "), "order restored")
+        with open(d.path("or.json"), encoding="utf-8") as f:
+            own = json.load(f)
+        check(own["operation"] == "order" and own["before"] == [2, 1] and own["after"] == [1, 2],
+              "the order restore's own backup %r" % own)
+        run_ok("restore", r)
+        check(run_ok("order", "store").stdout.decode("utf-8").startswith("2  "), "order restore undone")
+        run_ok("restore", b, "--force")
         refused("restore_refused", r"olkacct: not restored: the order of store has changed since the backup .*",
                 "restore", b)
 

@@ -74,8 +74,8 @@ static const char usage[] =
     "      --trace          olkhelper's trace on standard error: each call the\n"
     "                       account manager makes into the helper and each MAPI\n"
     "                       step (as OLKHELPER_TRACE=stderr)\n"
-    "      --backup FILE    set, delete, order: the backup file (default: under\n"
-    "                       %LOCALAPPDATA%\\olkacct\\backups)\n"
+    "      --backup FILE    set, delete, order, restore: the backup file\n"
+    "                       (default: under %LOCALAPPDATA%\\olkacct\\backups)\n"
     "  -h, --help           this text (olkacct SUBCOMMAND --help: that subcommand's)\n"
     "      --version        olkacct's version\n"
     "\n"
@@ -114,13 +114,15 @@ static const char *const command_usage[OLKACCT_COMMAND_COUNT] =
         "      --backup FILE    the backup file\n"
         COMMON,
     [OLKACCT_RESTORE] =
-        "Usage: olkacct restore FILE [--force]\n"
+        "Usage: olkacct restore FILE [--force] [--backup FILE]\n"
         "\n"
         "Puts back what a set or order backed up in FILE. Refuses when the account\n"
-        "no longer holds what the change left, unless --force. A deleted account\n"
-        "cannot be restored: the API cannot create accounts.\n"
+        "no longer holds what the change left, unless --force. What the restore\n"
+        "replaces is backed up first, so a restore can be restored too. A deleted\n"
+        "account cannot be restored: the API cannot create accounts.\n"
         "\n"
         "      --force          restore over later changes\n"
+        "      --backup FILE    the backup of what the restore replaces\n"
         COMMON,
     [OLKACCT_DELETE] =
         "Usage: olkacct delete ACCOUNT --yes [--backup FILE]\n"
@@ -179,7 +181,7 @@ static const DWORD allowed[OLKACCT_COMMAND_COUNT] =
     [OLKACCT_LIST] = OPT_CATEGORY | OPT_JSON | OPT_ALL_PROFILES,
     [OLKACCT_SHOW] = OPT_JSON | OPT_NAME,
     [OLKACCT_SET] = OPT_NAME | OPT_DRY_RUN | OPT_ALLOW_READ_ONLY | OPT_BACKUP,
-    [OLKACCT_RESTORE] = OPT_FORCE,
+    [OLKACCT_RESTORE] = OPT_FORCE | OPT_BACKUP,
     [OLKACCT_DELETE] = OPT_NAME | OPT_YES | OPT_BACKUP,
     [OLKACCT_ORDER] = OPT_NAME | OPT_BACKUP,
     [OLKACCT_WATCH] = OPT_JSON | OPT_TIMEOUT,

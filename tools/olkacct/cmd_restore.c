@@ -8,6 +8,7 @@
  */
 #include "commands.h"
 #include "console.h"
+#include "backup.h"
 #include "exit_codes.h"
 #include "json_reader.h"
 #include "memory.h"
@@ -133,15 +134,69 @@ static int check_after(const struct olk_account_record *now, const struct json_v
     return code;
 }
 
-static int restore_account(struct restore *r, const struct json_value *entry, struct olkacct_text *out,
-                           BOOL check_only)
+/* One account of a set backup: what restore will change in it. */
+struct plan
+{
+    IOlkAccount *account;
+    struct olk_account_record now;
+    struct olk_change *changes;
+    enum olk_prop_id *ids;
+    DWORD count;
+};
+
+static void plan_free(struct plan *plan)
+{
+    DWORD i;
+
+    for (i = 0; i < plan->count; i++) olk_value_free(&plan->changes[i].value);
+    free(plan->changes);
+    free(plan->ids);
+    olk_account_record_free(&plan->now);
+    if (plan->account) IOlkAccount_Release(plan->account);
+}
+
+/* The before values that differ from now, as changes; each printed as
+ * "name: now -> before". */
+static int plan_changes(const struct json_value *before, DWORD id, struct plan *plan, struct olkacct_text *out)
+{
+    DWORD i;
+
+    plan->changes = calloc(before->count + 1, sizeof(*plan->changes));
+    plan->ids = calloc(before->count + 1, sizeof(*plan->ids));
+    if (!plan->changes || !plan->ids) return OLKACCT_EXIT_FAILURE;
+    for (i = 0; i < before->count; i++)
+    {
+        const struct olk_account_prop *prop = olk_prop_by_json(before->keys[i], wcslen(before->keys[i]));
+        struct olk_change *change = &plan->changes[plan->count];
+
+        if (!prop || !to_value(prop, &before->items[i], &change->value)) return OLKACCT_EXIT_BACKUP;
+        if (!change->value.type)
+            olkacct_error("account %lu %ls had no value before and cannot be removed through the API: left as it "
+                          "is", (unsigned long)id, prop->json);
+        else if (olk_value_equal(&change->value, &plan->now.values[prop - olk_account_props]))
+            olk_value_free(&change->value);
+        else
+        {
+            change->prop = prop;
+            plan->ids[plan->count++] = prop - olk_account_props;
+            text_append(out, prop->json);
+            text_append(out, L": ");
+            olkacct_value_text(out, prop, &plan->now.values[prop - olk_account_props]);
+            text_append(out, L" -> ");
+            olkacct_value_text(out, prop, &change->value);
+            text_append(out, L"\n");
+        }
+    }
+    return OLKACCT_EXIT_OK;
+}
+
+/* Finds the account, checks that it holds what the change left (unless
+ * --force), and plans the changes back. */
+static int plan_account(struct restore *r, const struct json_value *entry, struct plan *plan,
+                        struct olkacct_text *out)
 {
     const struct json_value *id = json_member(entry, L"id"), *before = json_member(entry, L"before");
-    struct olk_change *changes;
-    struct olk_account_record now;
-    IOlkAccount *account;
     const char *step;
-    DWORD i, n = 0, failed;
     HRESULT hr;
     int code;
 
@@ -150,65 +205,103 @@ static int restore_account(struct restore *r, const struct json_value *entry, st
         olkacct_error("%s: an account without an id or before values", r->file);
         return OLKACCT_EXIT_BACKUP;
     }
-    if (FAILED(hr = olk_account_find_id(r->c.manager, id->number, &account)))
+    if (FAILED(hr = olk_account_find_id(r->c.manager, id->number, &plan->account)))
     {
         olkacct_error("not restored: account %lu is no longer there (%s)", (unsigned long)id->number, olkacct_hr(hr));
         return OLKACCT_EXIT_RESTORE_REFUSED;
     }
-    if (FAILED(hr = olk_account_read(account, &now, &step)))
+    if (FAILED(hr = olk_account_read(plan->account, &plan->now, &step)))
     {
-        IOlkAccount_Release(account);
         olkacct_error("%s failed: %s", step ? step : "reading the account", olkacct_hr(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }
-    code = check_after(&now, json_member(entry, L"after"), id->number, r->o->force);
-    if (code || check_only)
-    {
-        olk_account_record_free(&now);
-        IOlkAccount_Release(account);
-        return code;
-    }
-    changes = calloc(before->count + 1, sizeof(*changes));
-    for (i = 0; changes && i < before->count; i++)
-    {
-        const struct olk_account_prop *prop = olk_prop_by_json(before->keys[i], wcslen(before->keys[i]));
+    if ((code = check_after(&plan->now, json_member(entry, L"after"), id->number, r->o->force))) return code;
+    return plan_changes(before, id->number, plan, out);
+}
 
-        if (!prop || !to_value(prop, &before->items[i], &changes[n].value)) code = OLKACCT_EXIT_BACKUP;
-        else if (!changes[n].value.type)
-            olkacct_error("account %lu %ls had no value before and cannot be removed through the API: left as it "
-                          "is", (unsigned long)id->number, prop->json);
-        else if (olk_value_equal(&changes[n].value, &now.values[prop - olk_account_props]))
-            olk_value_free(&changes[n].value);
-        else
+static BOOL allows_read_only(const struct restore *r)
+{
+    const struct json_value *allow = json_member(&r->backup, L"allow_read_only");
+
+    return allow && allow->kind == JSON_BOOL && allow->number;
+}
+
+/* A backup of the restore itself, in a set's form, so that it too can be
+ * undone: before = the values it replaces, after = the values it puts back
+ * or, once done, the values read back. */
+static int write_own_backup(struct restore *r, const struct plan *plans, DWORD count,
+                            const struct olk_account_record *after, BOOL replace, WCHAR *path)
+{
+    struct olkacct_text t = { 0 };
+    struct olk_value values[OLK_PROP_COUNT];
+    BOOL first = TRUE;
+    DWORD i, k;
+
+    backup_begin(&t, "set", r->c.identity, allows_read_only(r));
+    for (i = 0; i < count; i++)
+    {
+        if (!plans[i].count) continue;
+        for (k = 0; k < plans[i].count; k++)
+            values[k] = after ? after[i].values[plans[i].ids[k]] : plans[i].changes[k].value;
+        backup_set_account(&t, first, &plans[i].now, plans[i].ids, values, plans[i].count);
+        first = FALSE;
+    }
+    backup_end(&t, TRUE);
+    return backup_write(&t, r->o->backup, "restore", replace, path, MAX_PATH);
+}
+
+static int apply_plan(struct restore *r, struct plan *plan, struct olk_account_record *after)
+{
+    DWORD id = plan->now.values[OLK_PROP_ACCT_ID].dw, failed;
+    const char *step;
+    HRESULT hr;
+
+    if (FAILED(hr = olk_account_set(plan->account, plan->changes, plan->count,
+                                    allows_read_only(r) ? OLK_SET_ALLOW_READ_ONLY : 0, &failed)))
+    {
+        olkacct_error("restoring account %lu failed (%ls): %s", (unsigned long)id,
+                      failed < plan->count ? plan->changes[failed].prop->json : L"SaveChanges", olkacct_hr(hr));
+        return OLKACCT_EXIT_ACCOUNT_API;
+    }
+    if (FAILED(hr = olk_account_read(plan->account, after, &step)))
+    {
+        olkacct_error("account %lu was restored, but reading it back failed: %s", (unsigned long)id,
+                      olkacct_hr(hr));
+        return OLKACCT_EXIT_ACCOUNT_API;
+    }
+    return OLKACCT_EXIT_OK;
+}
+
+/* After every account was planned and checked: the restore's own backup,
+ * then the changes, one account at a time, then the backup again with what
+ * the changes really left (as set does). */
+static int put_back(struct restore *r, struct plan *plans, DWORD count, struct olkacct_text *out)
+{
+    struct olk_account_record *after = calloc(count + 1, sizeof(*after));
+    WCHAR path[MAX_PATH];
+    DWORD i, changed = 0, applied = 0;
+    int code = after ? OLKACCT_EXIT_OK : OLKACCT_EXIT_FAILURE;
+
+    for (i = 0; i < count; i++) changed += plans[i].count;
+    if (!code && changed) code = write_own_backup(r, plans, count, NULL, FALSE, path);
+    for (i = 0; !code && i < count; i++)
+        if (plans[i].count && !(code = apply_plan(r, &plans[i], &after[i]))) applied++;
+    if (!code && changed) code = write_own_backup(r, plans, count, after, TRUE, path);
+    else if (applied) olkacct_error("what this restore replaced is in the backup %ls", path);
+    if (!code)
+    {
+        text_append(out, L"restored: ");
+        text_append(out, r->o->args[0].text);
+        text_append(out, L"\n");
+        if (changed)
         {
-            changes[n].prop = prop;
-            text_append(out, prop->json);
-            text_append(out, L": ");
-            olkacct_value_text(out, prop, &now.values[prop - olk_account_props]);
-            text_append(out, L" -> ");
-            olkacct_value_text(out, prop, &changes[n].value);
+            text_append(out, L"backup: ");
+            text_append(out, path);
             text_append(out, L"\n");
-            n++;
         }
     }
-    if (!changes) code = OLKACCT_EXIT_FAILURE;
-    if (!code && n)
-    {
-        const struct json_value *allow = json_member(&r->backup, L"allow_read_only");
-
-        hr = olk_account_set(account, changes, n, allow && allow->kind == JSON_BOOL && allow->number
-                                                      ? OLK_SET_ALLOW_READ_ONLY : 0, &failed);
-        if (FAILED(hr))
-        {
-            olkacct_error("restoring account %lu failed (%ls): %s", (unsigned long)id->number,
-                          failed < n ? changes[failed].prop->json : L"SaveChanges", olkacct_hr(hr));
-            code = OLKACCT_EXIT_ACCOUNT_API;
-        }
-    }
-    for (i = 0; changes && i < before->count; i++) olk_value_free(&changes[i].value);
-    free(changes);
-    olk_account_record_free(&now);
-    IOlkAccount_Release(account);
+    for (i = 0; after && i < count; i++) olk_account_record_free(&after[i]);
+    free(after);
     return code;
 }
 
@@ -216,6 +309,7 @@ static int restore_set(struct restore *r)
 {
     const struct json_value *accounts = json_member(&r->backup, L"accounts");
     struct olkacct_text out = { 0 };
+    struct plan *plans;
     DWORD i;
     int code = OLKACCT_EXIT_OK, one;
 
@@ -224,18 +318,17 @@ static int restore_set(struct restore *r)
         olkacct_error("%s holds no accounts", r->file);
         return OLKACCT_EXIT_BACKUP;
     }
-    /* All checked before anything is put back. */
+    if (!(plans = calloc(accounts->count + 1, sizeof(*plans)))) return OLKACCT_EXIT_FAILURE;
     for (i = 0; i < accounts->count; i++)
-        if ((one = restore_account(r, &accounts->items[i], &out, TRUE)) && !code) code = one;
-    for (i = 0; !code && i < accounts->count; i++) code = restore_account(r, &accounts->items[i], &out, FALSE);
+        if ((one = plan_account(r, &accounts->items[i], &plans[i], &out)) && !code) code = one;
+    if (!code) code = put_back(r, plans, accounts->count, &out);
+    for (i = 0; i < accounts->count; i++) plan_free(&plans[i]);
+    free(plans);
     if (code)
     {
         free(out.data);
         return code;
     }
-    text_append(&out, L"restored: ");
-    text_append(&out, r->o->args[0].text);
-    text_append(&out, L"\n");
     return olkacct_print(&out);
 }
 
@@ -258,7 +351,9 @@ static int restore_order(struct restore *r)
     const struct json_value *category = json_member(&r->backup, L"category");
     DWORD bit = 0, before[256], after[256], nb, na, *now = NULL, n = 0, i;
     struct olkacct_text out = { 0 };
+    WCHAR path[MAX_PATH];
     HRESULT hr;
+    int code;
 
     for (i = 0; category && category->kind == JSON_STRING && i < OLK_CATEGORY_COUNT; i++)
         if (!wcscmp(category->string, olk_account_categories[i].name)) bit = olk_account_categories[i].bit;
@@ -280,14 +375,22 @@ static int restore_order(struct restore *r)
                       category->string);
         return OLKACCT_EXIT_RESTORE_REFUSED;
     }
+    /* The restore's own backup, an order's, so that it too can be undone. */
+    backup_begin(&out, "order", r->c.identity, FALSE);
+    backup_order(&out, bit, now, n, before, nb);
+    backup_end(&out, FALSE);
     olk_free(now);
+    if ((code = backup_write(&out, r->o->backup, "restore", FALSE, path, MAX_PATH))) return code;
     if (FAILED(hr = olk_order_set(r->c.manager, bit, before, nb)))
     {
         olkacct_error("IOlkAccountManager::SetOrder failed: %s", olkacct_hr(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }
+    memset(&out, 0, sizeof(out));
     text_append(&out, L"restored: ");
     text_append(&out, r->o->args[0].text);
+    text_append(&out, L"\nbackup: ");
+    text_append(&out, path);
     text_append(&out, L"\n");
     return olkacct_print(&out);
 }
