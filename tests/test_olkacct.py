@@ -743,6 +743,8 @@ def case_restore():
         refused("backup", r"olkacct: cannot write the backup .*: nothing changed", "restore",
                 windows_path(d.path("c.json")), "--force", "--backup", windows_path(d.path("e.json")))
         check(parsed_data() == edited, "a restore whose backup cannot be written changed something")
+        # Backups are written whole, beside their place, then moved there: nothing partial stays.
+        check(not [n for n in os.listdir(d.dir) if n.endswith(".partial")], "a partial backup left behind")
         refused("backup", r"olkacct: .* is not an olkacct backup \(at byte \d+\)", "restore", windows_path(DATA))
         refused("backup", r"olkacct: cannot read the backup .*", "restore", windows_path(d.path("none.json")))
 

@@ -142,17 +142,23 @@ static BOOL default_path(const char *operation, int attempt, WCHAR *path, DWORD 
     return TRUE;
 }
 
+/* The whole file or none of it: written beside the target under a name of
+ * its own, then moved into place (over the old one only when replace). */
 static DWORD write_new(const WCHAR *path, const char *data, size_t len, BOOL replace)
 {
-    HANDLE file = CreateFileW(path, GENERIC_WRITE, 0, NULL, replace ? CREATE_ALWAYS : CREATE_NEW,
-                              FILE_ATTRIBUTE_NORMAL, NULL);
+    WCHAR partial[MAX_PATH + 32];
+    HANDLE file;
     DWORD written = 0, error = 0;
 
+    swprintf(partial, ARRAYSIZE(partial), L"%ls.%lu.partial", path, GetCurrentProcessId());
+    file = CreateFileW(partial, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (file == INVALID_HANDLE_VALUE) return GetLastError();
     if (!WriteFile(file, data, (DWORD)len, &written, NULL) || written != len || !FlushFileBuffers(file))
         error = GetLastError() ? GetLastError() : ERROR_WRITE_FAULT;
     CloseHandle(file);
-    if (error) DeleteFileW(path);
+    if (!error && !MoveFileExW(partial, path, MOVEFILE_WRITE_THROUGH | (replace ? MOVEFILE_REPLACE_EXISTING : 0)))
+        error = GetLastError() == ERROR_ALREADY_EXISTS ? ERROR_FILE_EXISTS : GetLastError();
+    if (error) DeleteFileW(partial);
     return error;
 }
 
