@@ -350,11 +350,18 @@ HRESULT mapi_discover(const struct mapi_loader_ops *ops, struct mapi_functions *
 
 /* ---- the process-wide result --------------------------------------------- */
 
-/* Written once, under the lock, never changed until mapi_set_loader_ops. */
+/* Written once, under the lock, never changed until mapi_set_loader_ops.
+ * All zero-initialised (cache_ops NULL for the default table), so they take
+ * no space in the DLL's file. */
 static SRWLOCK cache_lock = SRWLOCK_INIT;
-static const struct mapi_loader_ops *cache_ops = &mapi_loader_default_ops;
+static const struct mapi_loader_ops *cache_ops;
 static struct mapi_functions cached;
 static BOOL cached_valid;
+
+static const struct mapi_loader_ops *current_ops(void)
+{
+    return cache_ops ? cache_ops : &mapi_loader_default_ops;
+}
 
 static BOOL read_cache(const struct mapi_loader_ops **ops)
 {
@@ -362,7 +369,7 @@ static BOOL read_cache(const struct mapi_loader_ops **ops)
 
     AcquireSRWLockShared(&cache_lock);
     valid = cached_valid;
-    *ops = cache_ops;
+    *ops = current_ops();
     ReleaseSRWLockShared(&cache_lock);
     return valid;
 }
@@ -383,7 +390,7 @@ HRESULT mapi_get(const struct mapi_functions **out)
             return hr;
         }
         AcquireSRWLockExclusive(&cache_lock);
-        if (!cached_valid && cache_ops == ops)
+        if (!cached_valid && current_ops() == ops)
         {
             cached = found;
             cached_valid = TRUE;
@@ -400,7 +407,7 @@ HRESULT mapi_get(const struct mapi_functions **out)
 void mapi_set_loader_ops(const struct mapi_loader_ops *ops)
 {
     AcquireSRWLockExclusive(&cache_lock);
-    cache_ops = ops ? ops : &mapi_loader_default_ops;
+    cache_ops = ops;
     cached_valid = FALSE;
     ReleaseSRWLockExclusive(&cache_lock);
 }
