@@ -436,8 +436,8 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
     keep_first(&first, err);
     if (err != ERROR_SUCCESS)
         shared_in_use = TRUE;
-    TRACE("registry", L"removed this bitness's keys -> %lu; the other bitness's view %ls", first,
-          shared_in_use ? L"has the class (or could not be read): the shared keys stay" : L"has no such class");
+    TRACE("registry", "removed this bitness's keys -> %lu; the other bitness's view %hs", first,
+          shared_in_use ? "has the class (or could not be read): the shared keys stay" : "has no such class");
     for (i = 0; i < PROGID_COUNT; i++)
     {
         BOOL ours_to_remove = created && created[i];
@@ -513,7 +513,7 @@ static LSTATUS write_key(const struct registry_ops *ops, HKEY classes, const str
     for (i = 0; err == ERROR_SUCCESS && i < entry->value_count; i++)
         err = set_string(ops, key, texts[entry->values[i].name], text_of(names, module_path, entry->values[i].data));
     ops->close_key(key);
-    TRACE("registry", L"write %ls -> %lu", path, err);
+    TRACE("registry", "write %ls -> %lu", path, err);
     return err;
 }
 

@@ -150,10 +150,20 @@ static void emit(const WCHAR *line, int len)
     }
 }
 
-void trace_write(const char *area, const WCHAR *format, ...)
+/* The format, ASCII, as the wide text _vsnwprintf reads. */
+static void widen_format(WCHAR *out, const char *format)
+{
+    size_t i;
+
+    for (i = 0; i < TRACE_FORMAT_CCH - 1 && format[i]; i++)
+        out[i] = (unsigned char)format[i];
+    out[i] = 0;
+}
+
+void trace_write(const char *area, const char *format, ...)
 {
     /* Room for the line end, whatever the text's length. */
-    WCHAR line[LINE_CCH + 3];
+    WCHAR line[LINE_CCH + 3], wide_format[TRACE_FORMAT_CCH];
     DWORD error = GetLastError();
     va_list args;
     int len, text;
@@ -162,8 +172,9 @@ void trace_write(const char *area, const WCHAR *format, ...)
                      apartment_name(), area);
     if (len < 0)
         len = 0;
+    widen_format(wide_format, format);
     va_start(args, format);
-    text = _vsnwprintf(line + len, LINE_CCH - len, format, args);
+    text = _vsnwprintf(line + len, LINE_CCH - len, wide_format, args);
     va_end(args);
     len = text < 0 ? LINE_CCH : len + text;
     wcscpy(line + len, L"\r\n");

@@ -182,7 +182,7 @@ static BOOL take_module(struct search *s, HMODULE module)
     f.free_buffer = PROC_CAST(LPMAPIFREEBUFFER, ops->get_proc(module, MAPI_EXPORT(MAPIFreeBuffer, 4)));
     if (!f.initialize || !f.uninitialize || !f.logon_ex || !f.free_buffer)
     {
-        TRACE("mapi", L"module %p skipped: it lacks MAPIInitialize, MAPIUninitialize, MAPILogonEx or MAPIFreeBuffer",
+        TRACE("mapi", "module %p skipped: it lacks MAPIInitialize, MAPIUninitialize, MAPILogonEx or MAPIFreeBuffer",
               module);
         ops->release(module);
         s->lacked_export = TRUE;
@@ -190,7 +190,7 @@ static BOOL take_module(struct search *s, HMODULE module)
     }
     f.admin_profiles = PROC_CAST(LPMAPIADMINPROFILES, ops->get_proc(module, MAPI_EXPORT(MAPIAdminProfiles, 8)));
     *s->out = f;
-    TRACE("mapi", L"module %p has the MAPI entry points: using it", module);
+    TRACE("mapi", "module %p has the MAPI entry points: using it", module);
     return TRUE;
 }
 
@@ -202,11 +202,11 @@ static BOOL try_path(struct search *s, const WCHAR *path)
 
     if (!is_absolute_path(path))
     {
-        TRACE("mapi", L"candidate \"%ls\" skipped: not an absolute path", path);
+        TRACE("mapi", "candidate \"%ls\" skipped: not an absolute path", path);
         return FALSE;
     }
     module = s->ops->load(path);
-    TRACE("mapi", L"candidate \"%ls\": %ls (module %p, error %lu)", path, module ? L"loaded" : L"not loaded", module,
+    TRACE("mapi", "candidate \"%ls\": %hs (module %p, error %lu)", path, module ? "loaded" : "not loaded", module,
           module ? 0 : GetLastError());
     return module && take_module(s, module);
 }
@@ -222,7 +222,7 @@ static BOOL try_preloaded(struct search *s)
     {
         if (!s->ops->attach_loaded(preloaded_mapi[i], &module) || !module)
             continue;
-        TRACE("mapi", L"candidate %ls: already loaded in the process (module %p)", preloaded_mapi[i], module);
+        TRACE("mapi", "candidate %ls: already loaded in the process (module %p)", preloaded_mapi[i], module);
         if (take_module(s, module))
             return TRUE;
     }
@@ -251,7 +251,7 @@ static BOOL try_default_client(struct search *s)
 
     if (!read_string(s->ops, clients, NULL, client, ARRAYSIZE(client), &type))
     {
-        TRACE("mapi", L"no default mail client");
+        TRACE("mapi", "no default mail client");
         return FALSE;
     }
     wcscpy(subkey, clients);
@@ -259,10 +259,10 @@ static BOOL try_default_client(struct search *s)
     wcscpy(subkey + ARRAYSIZE(clients), client);
     if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAYSIZE(raw), &type))
     {
-        TRACE("mapi", L"default mail client \"%ls\" has no DLLPathEx", client);
+        TRACE("mapi", "default mail client \"%ls\" has no DLLPathEx", client);
         return FALSE;
     }
-    TRACE("mapi", L"default mail client \"%ls\": DLLPathEx \"%ls\"", client, raw);
+    TRACE("mapi", "default mail client \"%ls\": DLLPathEx \"%ls\"", client, raw);
     if (type != REG_EXPAND_SZ)
         return try_path(s, raw);
     len = s->ops->expand(raw, path, ARRAYSIZE(path));
@@ -311,12 +311,12 @@ static BOOL try_installed_outlook(struct search *s)
 
     if (!outlook_registered(s->ops))
     {
-        TRACE("mapi", L"no Outlook registered (App Paths\\OUTLOOK.EXE): Windows Installer not asked");
+        TRACE("mapi", "no Outlook registered (App Paths\\OUTLOOK.EXE): Windows Installer not asked");
         return FALSE;
     }
     if (!(installer = s->ops->open_installer()))
     {
-        TRACE("mapi", L"Windows Installer unavailable");
+        TRACE("mapi", "Windows Installer unavailable");
         return FALSE;
     }
     for (c = 0; c < ARRAYSIZE(outlook_categories) && !found; c++)
@@ -344,7 +344,7 @@ HRESULT mapi_discover(const struct mapi_loader_ops *ops, struct mapi_functions *
     memset(out, 0, sizeof(*out));
     if (!try_preloaded(&s) && !try_default_client(&s) && !try_installed_outlook(&s) && !try_system_mapi(&s))
         hr = HRESULT_FROM_WIN32(s.lacked_export ? ERROR_PROC_NOT_FOUND : ERROR_MOD_NOT_FOUND);
-    TRACE("mapi", L"discovery -> %08lx", hr);
+    TRACE("mapi", "discovery -> %08lx", hr);
     return hr;
 }
 
