@@ -116,8 +116,8 @@ static const WCHAR *read_only_message(const struct olk_account_prop *prop, struc
 {
     message->len = 0;
     auto_text_add(message, prop->automation);
-    auto_text_add_ascii(auto_text_add(message, L" ("), prop->idl_name);
-    return auto_text_add(message, L") is documented read-only: the account manager does not let it change")->buf;
+    auto_text_add_ascii(auto_text_add_ascii(message, " ("), prop->idl_name);
+    return auto_text_add_ascii(message, ") is documented read-only: the account manager does not let it change")->buf;
 }
 
 static HRESULT get_value(struct account *account, enum olk_prop_id id, VARIANT *out);
@@ -139,7 +139,7 @@ static HRESULT STDMETHODCALLTYPE account_Invoke(IOlkHelperAccount *iface, DISPID
         {
             struct auto_text message;
 
-            auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
+            auto_error_text(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
             return auto_exception(excep, E_OLK_PROP_READ_ONLY, message.buf);
         }
         /* Late-bound reads of a property the account does not have give
@@ -182,10 +182,10 @@ static HRESULT get_value(struct account *account, enum olk_prop_id id, VARIANT *
         return E_POINTER;
     VariantInit(out);
     if (prop->secret)
-        return auto_error2(E_ACCESSDENIED, ACCOUNT_IID, prop->automation,
-                           L" is a secret: it can be set, never read back");
+        return auto_error_name(E_ACCESSDENIED, ACCOUNT_IID, "", prop->automation,
+                               " is a secret: it can be set, never read back");
     if (FAILED(auto_value_to_variant(current_value(account, id), out)))
-        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
     return S_OK;
 }
 
@@ -197,8 +197,8 @@ static HRESULT get_typed(struct account *account, enum olk_prop_id id, VARTYPE t
     if (SUCCEEDED(hr) && V_VT(out) != type)
     {
         VariantClear(out);
-        return auto_error2(E_ACCT_NOT_FOUND, ACCOUNT_IID, L"The account does not have the property ",
-                           olk_account_props[id].automation);
+        return auto_error_name(E_ACCT_NOT_FOUND, ACCOUNT_IID, "The account does not have the property ",
+                               olk_account_props[id].automation, "");
     }
     return hr;
 }
@@ -243,11 +243,11 @@ static HRESULT put_value(struct account *account, enum olk_prop_id id, const VAR
     {
         struct auto_text message;
 
-        return auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
+        return auto_error_text(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
     }
     hr = auto_value_from_variant(prop, in, &value, ACCOUNT_IID);
     if (FAILED(hr))
-        return hr == E_OUTOFMEMORY ? auto_error(hr, ACCOUNT_IID, L"Out of memory") : hr;
+        return hr == E_OUTOFMEMORY ? auto_error(hr, ACCOUNT_IID, "Out of memory") : hr;
     for (i = 0; i < account->change_count && account->changes[i].prop != prop; i++)
         ;
     if (i < account->change_count)
@@ -284,7 +284,7 @@ static HRESULT STDMETHODCALLTYPE account_get_Type(IOlkHelperAccount *iface, BSTR
         name = clsid;
     }
     *value = SysAllocString(name);
-    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
 }
 
 static HRESULT STDMETHODCALLTYPE account_get_TypeCLSID(IOlkHelperAccount *iface, BSTR *value)
@@ -295,7 +295,7 @@ static HRESULT STDMETHODCALLTYPE account_get_TypeCLSID(IOlkHelperAccount *iface,
         return E_POINTER;
     StringFromGUID2(&impl_from_IOlkHelperAccount(iface)->record.type, clsid, ARRAYSIZE(clsid));
     *value = SysAllocString(clsid);
-    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
 }
 
 static HRESULT category_name(const void *context, DWORD i, VARIANT *out)
@@ -319,7 +319,7 @@ static HRESULT STDMETHODCALLTYPE account_get_Categories(IOlkHelperAccount *iface
         if (bits & olk_account_categories[i].bit)
             names[count++] = i;
     if (FAILED(auto_array(count, category_name, names, result)))
-        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
     return S_OK;
 }
 
@@ -333,8 +333,8 @@ static HRESULT documented_tag(LONG tag, enum olk_prop_id *id)
         *id = (enum olk_prop_id)(prop - olk_account_props);
         return S_OK;
     }
-    auto_text_add(auto_text_add_hex(&message, (DWORD)tag), L" is not a documented account property tag");
-    return auto_error(E_INVALIDARG, ACCOUNT_IID, message.buf);
+    auto_text_add_ascii(auto_text_add_hex(&message, (DWORD)tag), " is not a documented account property tag");
+    return auto_error_text(E_INVALIDARG, ACCOUNT_IID, message.buf);
 }
 
 static HRESULT STDMETHODCALLTYPE account_get_Property(IOlkHelperAccount *iface, LONG tag, VARIANT *value)
@@ -368,22 +368,22 @@ static HRESULT STDMETHODCALLTYPE account_Save(IOlkHelperAccount *iface)
         return S_OK;
     hr = olk_account_find_id(account->manager, account_id(account), &target);
     if (FAILED(hr))
-        return auto_error(hr, ACCOUNT_IID, L"Save: the account is no longer there");
+        return auto_error(hr, ACCOUNT_IID, "Save: the account is no longer there");
     hr = olk_account_set(target, account->changes, account->change_count, 0, &failed);
     if (FAILED(hr))
     {
         IOlkAccount_Release(target);
         if (failed < account->change_count)
-            return auto_error2(hr, ACCOUNT_IID, L"Save: the account manager refused ",
-                               account->changes[failed].prop->automation);
-        return auto_error(hr, ACCOUNT_IID, L"Save: the account manager could not save the changes");
+            return auto_error_name(hr, ACCOUNT_IID, "Save: the account manager refused ",
+                                   account->changes[failed].prop->automation, "");
+        return auto_error(hr, ACCOUNT_IID, "Save: the account manager could not save the changes");
     }
     clear_changes(account);
     memset(&fresh, 0, sizeof(fresh));
     hr = olk_account_read(target, &fresh, &step);
     IOlkAccount_Release(target);
     if (FAILED(hr))
-        return auto_error(hr, ACCOUNT_IID, L"Save: the changes were saved, but the account could not be read back");
+        return auto_error(hr, ACCOUNT_IID, "Save: the changes were saved, but the account could not be read back");
     olk_account_record_free(&account->record);
     account->record = fresh;
     return S_OK;
@@ -394,7 +394,7 @@ static HRESULT STDMETHODCALLTYPE account_Delete(IOlkHelperAccount *iface)
     struct account *account = impl_from_IOlkHelperAccount(iface);
     HRESULT hr = olk_account_delete(account->manager, account_id(account));
 
-    return FAILED(hr) ? auto_error(hr, ACCOUNT_IID, L"Delete: the account manager did not delete the account") : hr;
+    return FAILED(hr) ? auto_error(hr, ACCOUNT_IID, "Delete: the account manager did not delete the account") : hr;
 }
 
 /* ---- one property per vocabulary entry ------------------------------------------ */
