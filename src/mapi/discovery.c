@@ -10,7 +10,6 @@
 #include "trace.h"
 
 #include <msi.h>
-#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -412,10 +411,30 @@ void mapi_set_loader_ops(const struct mapi_loader_ops *ops)
     ReleaseSRWLockExclusive(&cache_lock);
 }
 
+/* "name@bytes" into out[cch], or FALSE if it does not fit. Written out
+ * rather than with snprintf, which would bring two more imports and
+ * MinGW's wrapper of them into the DLL. */
+static BOOL decorate(char *out, size_t cch, const char *name, unsigned int arg_bytes)
+{
+    char digits[10];
+    size_t len = strlen(name), count = 0;
+
+    do
+        digits[count++] = (char)('0' + arg_bytes % 10);
+    while ((arg_bytes /= 10) != 0);
+    if (len + 1 + count >= cch)
+        return FALSE;
+    memcpy(out, name, len);
+    out[len++] = '@';
+    while (count)
+        out[len++] = digits[--count];
+    out[len] = 0;
+    return TRUE;
+}
+
 FARPROC mapi_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
 {
     char decorated[128];
-    int len;
 
 #ifdef _WIN64
     FARPROC proc = mapi->ops->get_proc(mapi->module, name);
@@ -423,8 +442,7 @@ FARPROC mapi_proc(const struct mapi_functions *mapi, const char *name, unsigned 
     if (proc)
         return proc;
 #endif
-    len = snprintf(decorated, sizeof(decorated), "%s@%u", name, arg_bytes);
-    if (len < 0 || (size_t)len >= sizeof(decorated))
+    if (!decorate(decorated, sizeof(decorated), name, arg_bytes))
         return NULL;
     return mapi->ops->get_proc(mapi->module, decorated);
 }
