@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "automation.h"
+#include "account_slots.h"
 
 #include <wchar.h>
 
@@ -203,8 +203,9 @@ static HRESULT get_typed(struct account *account, enum olk_prop_id id, VARTYPE t
     return hr;
 }
 
-static HRESULT get_long(struct account *account, enum olk_prop_id id, LONG *value)
+HRESULT account_get_long(IOlkHelperAccount *iface, enum olk_prop_id id, LONG *value)
 {
+    struct account *account = impl_from_IOlkHelperAccount(iface);
     VARIANT v;
     HRESULT hr;
 
@@ -217,8 +218,9 @@ static HRESULT get_long(struct account *account, enum olk_prop_id id, LONG *valu
     return hr;
 }
 
-static HRESULT get_text(struct account *account, enum olk_prop_id id, BSTR *value)
+HRESULT account_get_text(IOlkHelperAccount *iface, enum olk_prop_id id, BSTR *value)
 {
+    struct account *account = impl_from_IOlkHelperAccount(iface);
     VARIANT v;
     HRESULT hr;
 
@@ -258,13 +260,13 @@ static HRESULT put_value(struct account *account, enum olk_prop_id id, const VAR
     return S_OK;
 }
 
-static HRESULT put_text(struct account *account, enum olk_prop_id id, BSTR text)
+HRESULT account_put_text(IOlkHelperAccount *iface, enum olk_prop_id id, BSTR text)
 {
     VARIANT v;
 
     V_VT(&v) = VT_BSTR;
     V_BSTR(&v) = text;
-    return put_value(account, id, &v);
+    return put_value(impl_from_IOlkHelperAccount(iface), id, &v);
 }
 
 /* ---- members that are not properties ------------------------------------------ */
@@ -397,53 +399,10 @@ static HRESULT STDMETHODCALLTYPE account_Delete(IOlkHelperAccount *iface)
     return FAILED(hr) ? auto_error(hr, ACCOUNT_IID, "Delete: the account manager did not delete the account") : hr;
 }
 
-/* ---- one property per vocabulary entry ------------------------------------------ */
-
-#define LONG_GET(name, id) \
-    static HRESULT STDMETHODCALLTYPE account_get_##name(IOlkHelperAccount *iface, LONG *value) \
-    { return get_long(impl_from_IOlkHelperAccount(iface), id, value); }
-#define TEXT_GET(name, id) \
-    static HRESULT STDMETHODCALLTYPE account_get_##name(IOlkHelperAccount *iface, BSTR *value) \
-    { return get_text(impl_from_IOlkHelperAccount(iface), id, value); }
-#define TEXT_PUT(name, id) \
-    static HRESULT STDMETHODCALLTYPE account_put_##name(IOlkHelperAccount *iface, BSTR value) \
-    { return put_text(impl_from_IOlkHelperAccount(iface), id, value); }
-#define TEXT_GET_PUT(name, id) TEXT_GET(name, id) TEXT_PUT(name, id)
-
-LONG_GET(ID, OLK_PROP_ACCT_ID)
-TEXT_GET_PUT(Name, OLK_PROP_ACCT_NAME)
-LONG_GET(MiniUid, OLK_PROP_ACCT_MINI_UID)
-TEXT_GET_PUT(DisplayName, OLK_PROP_ACCT_USER_DISPLAY_NAME)
-TEXT_GET_PUT(Email, OLK_PROP_ACCT_USER_EMAIL_ADDR)
-TEXT_GET(Stamp, OLK_PROP_ACCT_STAMP)
-TEXT_GET(SendStamp, OLK_PROP_ACCT_SEND_STAMP)
-LONG_GET(IsExch, OLK_PROP_ACCT_IS_EXCH)
-TEXT_GET_PUT(DeliveryStore, OLK_PROP_ACCT_DELIVERY_STORE)
-TEXT_GET_PUT(DeliveryFolder, OLK_PROP_ACCT_DELIVERY_FOLDER)
-TEXT_GET(SentItemsFolder, OLK_PROP_ACCT_SENTITEMS_EID)
-TEXT_GET(PreferencesUid, OLK_PROP_ACCT_PREFERENCES_UID)
-TEXT_GET(InetServer, OLK_PROP_INET_SERVER)
-TEXT_GET(InetUser, OLK_PROP_INET_USER)
-TEXT_PUT(InetPassword, OLK_PROP_INET_PASSWORD)
-LONG_GET(InetPort, OLK_PROP_INET_PORT)
-LONG_GET(InetSsl, OLK_PROP_INET_SSL)
-LONG_GET(InetUseSpa, OLK_PROP_INET_USE_SPA)
-TEXT_GET(SmtpServer, OLK_PROP_SMTP_SERVER)
-LONG_GET(SmtpPort, OLK_PROP_SMTP_PORT)
-LONG_GET(SmtpSsl, OLK_PROP_SMTP_SSL)
-LONG_GET(SmtpUseAuth, OLK_PROP_SMTP_USE_AUTH)
-TEXT_GET(SmtpUser, OLK_PROP_SMTP_USER)
-TEXT_PUT(SmtpPassword, OLK_PROP_SMTP_PASSWORD)
-LONG_GET(SmtpUseSpa, OLK_PROP_SMTP_USE_SPA)
-LONG_GET(SmtpAuthMethod, OLK_PROP_SMTP_AUTH_METHOD)
-LONG_GET(SmtpSecureConnection, OLK_PROP_SMTP_SECURE_CONNECTION)
-LONG_GET(PopLeaveOnServer, OLK_PROP_POP_LEAVE_ON_SERVER)
-TEXT_GET_PUT(MapiIdentityEntryID, OLK_PROP_MAPI_IDENTITY_ENTRYID)
-TEXT_GET(MapiEmsmdbUid, OLK_PROP_MAPI_EMSMDB_UID)
-TEXT_GET_PUT(MapiTransportFlags, OLK_PROP_MAPI_TRANSPORT_FLAGS)
-
 #define GET(name) .get_##name = account_get_##name
 #define PUT(name) .put_##name = account_put_##name
+#define SLOT_GET(name, id) GET(name),
+#define SLOT_PUT(name, id) PUT(name),
 
 static const IOlkHelperAccountVtbl account_vtbl =
 {
@@ -457,13 +416,7 @@ static const IOlkHelperAccountVtbl account_vtbl =
     GET(Type), GET(TypeCLSID), GET(Categories), GET(Property), PUT(Property),
     .Save = account_Save,
     .Delete = account_Delete,
-    GET(ID), GET(Name), PUT(Name), GET(MiniUid), GET(DisplayName), PUT(DisplayName), GET(Email), PUT(Email),
-    GET(Stamp), GET(SendStamp), GET(IsExch), GET(DeliveryStore), PUT(DeliveryStore), GET(DeliveryFolder),
-    PUT(DeliveryFolder), GET(SentItemsFolder), GET(PreferencesUid), GET(InetServer), GET(InetUser),
-    PUT(InetPassword), GET(InetPort), GET(InetSsl), GET(InetUseSpa), GET(SmtpServer), GET(SmtpPort), GET(SmtpSsl),
-    GET(SmtpUseAuth), GET(SmtpUser), PUT(SmtpPassword), GET(SmtpUseSpa), GET(SmtpAuthMethod),
-    GET(SmtpSecureConnection), GET(PopLeaveOnServer), GET(MapiIdentityEntryID), PUT(MapiIdentityEntryID),
-    GET(MapiEmsmdbUid), GET(MapiTransportFlags), PUT(MapiTransportFlags),
+    ACCOUNT_PROPERTY_SLOTS(SLOT_GET, SLOT_GET, SLOT_PUT)
 };
 
 static HRESULT copy_record(const struct olk_account_record *from, struct olk_account_record *to)
