@@ -10,6 +10,8 @@
  */
 #include "trace.h"
 
+#include "ascii.h"
+
 #include <objbase.h>
 #include <stdarg.h>
 #include <wchar.h>
@@ -90,20 +92,20 @@ void trace_reset(void)
     InterlockedExchange(&trace_state, TRACE_UNREAD);
 }
 
-static const WCHAR *apartment_name(void)
+static const char *apartment_name(void)
 {
     APTTYPEQUALIFIER qualifier;
     APTTYPE type;
 
     if (FAILED(CoGetApartmentType(&type, &qualifier)))
-        return L"no-COM";
+        return "no-COM";
     switch (type)
     {
-    case APTTYPE_STA:     return L"STA";
-    case APTTYPE_MAINSTA: return L"main-STA";
-    case APTTYPE_MTA:     return L"MTA";
-    case APTTYPE_NA:      return L"NA";
-    default:              return L"?";
+    case APTTYPE_STA:     return "STA";
+    case APTTYPE_MAINSTA: return "main-STA";
+    case APTTYPE_MTA:     return "MTA";
+    case APTTYPE_NA:      return "NA";
+    default:              return "?";
     }
 }
 
@@ -150,16 +152,6 @@ static void emit(const WCHAR *line, int len)
     }
 }
 
-/* The format, ASCII, as the wide text _vsnwprintf reads. */
-static void widen_format(WCHAR *out, const char *format)
-{
-    size_t i;
-
-    for (i = 0; i < TRACE_FORMAT_CCH - 1 && format[i]; i++)
-        out[i] = (unsigned char)format[i];
-    out[i] = 0;
-}
-
 void trace_write(const char *area, const char *format, ...)
 {
     /* Room for the line end, whatever the text's length. */
@@ -168,11 +160,11 @@ void trace_write(const char *area, const char *format, ...)
     va_list args;
     int len, text;
 
-    len = _snwprintf(line, LINE_CCH, L"olkhelper %lu:%lu %ls %hs: ", GetCurrentProcessId(), GetCurrentThreadId(),
-                     apartment_name(), area);
+    olk_widen(wide_format, TRACE_FORMAT_CCH, "olkhelper %lu:%lu %hs %hs: ");
+    len = _snwprintf(line, LINE_CCH, wide_format, GetCurrentProcessId(), GetCurrentThreadId(), apartment_name(), area);
     if (len < 0)
         len = 0;
-    widen_format(wide_format, format);
+    olk_widen(wide_format, TRACE_FORMAT_CCH, format);
     va_start(args, format);
     text = _vsnwprintf(line + len, LINE_CCH - len, wide_format, args);
     va_end(args);
