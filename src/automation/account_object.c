@@ -52,19 +52,7 @@ static void clear_changes(struct account *account)
 
 static HRESULT STDMETHODCALLTYPE account_QueryInterface(IOlkHelperAccount *iface, REFIID riid, void **ppv)
 {
-    struct account *account = impl_from_IOlkHelperAccount(iface);
-
-    if (!ppv)
-        return E_POINTER;
-    *ppv = NULL;
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, ACCOUNT_IID))
-        *ppv = &account->IOlkHelperAccount_iface;
-    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
-        *ppv = &account->support.ISupportErrorInfo_iface;
-    else
-        return E_NOINTERFACE;
-    IUnknown_AddRef((IUnknown *)*ppv);
-    return S_OK;
+    return auto_query_interface(&impl_from_IOlkHelperAccount(iface)->support, NULL, NULL, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE account_AddRef(IOlkHelperAccount *iface)

@@ -35,19 +35,8 @@ static HRESULT STDMETHODCALLTYPE accounts_QueryInterface(IOlkHelperAccounts *ifa
 {
     struct accounts *accounts = impl_from_IOlkHelperAccounts(iface);
 
-    if (!ppv)
-        return E_POINTER;
-    *ppv = NULL;
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, ACCOUNTS_IID))
-        *ppv = &accounts->IOlkHelperAccounts_iface;
-    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
-        *ppv = &accounts->support.ISupportErrorInfo_iface;
-    else if (IsEqualIID(riid, &IID_IConnectionPointContainer))
-        *ppv = &accounts->events.IConnectionPointContainer_iface;
-    else
-        return E_NOINTERFACE;
-    IUnknown_AddRef((IUnknown *)*ppv);
-    return S_OK;
+    return auto_query_interface(&accounts->support, (IUnknown *)&accounts->events.IConnectionPointContainer_iface,
+                                &IID_IConnectionPointContainer, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE accounts_AddRef(IOlkHelperAccounts *iface)

@@ -89,6 +89,11 @@ struct auto_error_support
     const IID *iid;
 };
 void auto_error_support_init(struct auto_error_support *support, IUnknown *outer, const IID *iid);
+/* QueryInterface of the object support belongs to: IUnknown, IDispatch and
+ * its interface give outer, ISupportErrorInfo the support, and extra_iid
+ * (when extra is not NULL) extra. */
+HRESULT auto_query_interface(struct auto_error_support *support, IUnknown *extra, REFIID extra_iid, REFIID riid,
+                             void **ppv);
 
 /* ---- events (events.c) ---------------------------------------------------- */
 

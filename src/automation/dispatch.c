@@ -213,6 +213,24 @@ static const ISupportErrorInfoVtbl support_vtbl =
     support_InterfaceSupportsErrorInfo,
 };
 
+HRESULT auto_query_interface(struct auto_error_support *support, IUnknown *extra, REFIID extra_iid, REFIID riid,
+                             void **ppv)
+{
+    if (!ppv)
+        return E_POINTER;
+    *ppv = NULL;
+    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, support->iid))
+        *ppv = support->outer;
+    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
+        *ppv = &support->ISupportErrorInfo_iface;
+    else if (extra && IsEqualIID(riid, extra_iid))
+        *ppv = extra;
+    else
+        return E_NOINTERFACE;
+    IUnknown_AddRef((IUnknown *)*ppv);
+    return S_OK;
+}
+
 void auto_error_support_init(struct auto_error_support *support, IUnknown *outer, const IID *iid)
 {
     support->ISupportErrorInfo_iface.lpVtbl = &support_vtbl;

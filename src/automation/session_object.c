@@ -54,19 +54,7 @@ static HRESULT not_logged_on(void)
 
 static HRESULT STDMETHODCALLTYPE session_QueryInterface(IOlkHelperSession *iface, REFIID riid, void **ppv)
 {
-    struct session *session = impl_from_IOlkHelperSession(iface);
-
-    if (!ppv)
-        return E_POINTER;
-    *ppv = NULL;
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, SESSION_IID))
-        *ppv = &session->IOlkHelperSession_iface;
-    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
-        *ppv = &session->support.ISupportErrorInfo_iface;
-    else
-        return E_NOINTERFACE;
-    IUnknown_AddRef((IUnknown *)*ppv);
-    return S_OK;
+    return auto_query_interface(&impl_from_IOlkHelperSession(iface)->support, NULL, NULL, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE session_AddRef(IOlkHelperSession *iface)
