@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "mapi.h"
+#include "ascii.h"
 #include "trace.h"
 
 #include <msi.h>
@@ -27,27 +28,30 @@
 #define MAPI_EXPORT(name, bytes) #name "@" #bytes
 #endif
 
+/* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" and its terminator. */
+#define GUID_TEXT_CCH 39
+
 /* Windows Installer category GUIDs of Office's core components, newest
  * first, and the qualifiers naming Outlook within them (MAPI Stub Library,
- * library/stubutils.cpp). */
-static const WCHAR *const outlook_categories[] =
+ * library/stubutils.cpp). ASCII, widened when asked for (ascii.h). */
+static const char outlook_categories[][GUID_TEXT_CCH] =
 {
-    L"{5812C571-53F0-4467-BEFA-0A4F47A9437C}",   /* Office 2016 and later */
-    L"{E83B4360-C208-4325-9504-0D23003A74A5}",   /* 2013 */
-    L"{1E77DE88-BCAB-4C37-B9E5-073AF52DFD7A}",   /* 2010 */
-    L"{24AAE126-0911-478F-A019-07B875EB9996}",   /* 2007 */
-    L"{BC174BAD-2F53-4855-A1D5-0D575C19B1EA}",   /* 2003 */
-    L"{BC174BAD-2F53-4855-A1D5-1D575C19B1EA}",   /* 2003, debug */
+    "{5812C571-53F0-4467-BEFA-0A4F47A9437C}",   /* Office 2016 and later */
+    "{E83B4360-C208-4325-9504-0D23003A74A5}",   /* 2013 */
+    "{1E77DE88-BCAB-4C37-B9E5-073AF52DFD7A}",   /* 2010 */
+    "{24AAE126-0911-478F-A019-07B875EB9996}",   /* 2007 */
+    "{BC174BAD-2F53-4855-A1D5-0D575C19B1EA}",   /* 2003 */
+    "{BC174BAD-2F53-4855-A1D5-1D575C19B1EA}",   /* 2003, debug */
 };
 
 /* A 32-bit process cannot load a 64-bit Outlook's olmapi32.dll, so it does
  * not ask for one. */
-static const WCHAR *const outlook_qualifiers[] =
+static const char *const outlook_qualifiers[] =
 {
 #ifdef _WIN64
-    L"outlook.x64.exe",
+    "outlook.x64.exe",
 #endif
-    L"outlook.exe",
+    "outlook.exe",
 };
 
 static const WCHAR *const preloaded_mapi[] = { L"olmapi32.dll", L"msmapi32.dll" };
@@ -269,15 +273,16 @@ static BOOL try_default_client(struct search *s)
 }
 
 /* olmapi32.dll sits beside the outlook.exe that Windows Installer names. */
-static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR *category,
-                                  const WCHAR *qualifier)
+static BOOL try_outlook_component(struct search *s, void *installer, const char *category, const char *qualifier)
 {
     static const WCHAR olmapi32[] = L"olmapi32.dll";
-    WCHAR path[MAX_PATH];
+    WCHAR path[MAX_PATH], wide_category[GUID_TEXT_CCH], wide_qualifier[ARRAYSIZE("outlook.x64.exe")];
     DWORD cch = ARRAYSIZE(path);
     WCHAR *slash;
 
-    if (s->ops->provide_component(installer, category, qualifier, path, &cch) != ERROR_SUCCESS)
+    olk_widen(wide_category, ARRAYSIZE(wide_category), category);
+    olk_widen(wide_qualifier, ARRAYSIZE(wide_qualifier), qualifier);
+    if (s->ops->provide_component(installer, wide_category, wide_qualifier, path, &cch) != ERROR_SUCCESS)
         return FALSE;
     path[ARRAYSIZE(path) - 1] = 0;
     slash = wcsrchr(path, L'\\');
@@ -293,11 +298,11 @@ static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR
  * CoInitializeEx(COINIT_APARTMENTTHREADED). */
 static BOOL outlook_registered(const struct mapi_loader_ops *ops)
 {
-    WCHAR path[MAX_PATH];
+    static const char app_paths[] = "Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE";
+    WCHAR path[MAX_PATH], subkey[ARRAYSIZE(app_paths)];
     DWORD type, cb = sizeof(path);
-    LSTATUS err = ops->read_string(HKEY_LOCAL_MACHINE,
-                                   L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE", NULL,
-                                   path, &cb, &type);
+    LSTATUS err = ops->read_string(HKEY_LOCAL_MACHINE, olk_widen(subkey, ARRAYSIZE(subkey), app_paths), NULL, path,
+                                   &cb, &type);
 
     return err == ERROR_SUCCESS || err == ERROR_MORE_DATA;
 }
