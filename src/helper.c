@@ -80,7 +80,7 @@ static void trace_query_interface(struct helper *helper, REFIID riid, HRESULT hr
 
     if (riid)
         StringFromGUID2(riid, iid, ARRAYSIZE(iid));
-    trace_write("helper", L"%p QueryInterface(%ls) -> %08lx", helper, iid, hr);
+    trace_write("helper", "%p QueryInterface(%ls) -> %08lx", helper, iid, hr);
 }
 
 static HRESULT STDMETHODCALLTYPE helper_QueryInterface(IOlkAccountHelper *iface, REFIID riid, void **ppv)
@@ -99,7 +99,7 @@ static ULONG STDMETHODCALLTYPE helper_AddRef(IOlkAccountHelper *iface)
 
     ULONG refcount = InterlockedIncrement(&helper->refcount);
 
-    TRACE("helper", L"%p AddRef -> %lu", helper, refcount);
+    TRACE("helper", "%p AddRef -> %lu", helper, refcount);
     return refcount;
 }
 
@@ -108,7 +108,7 @@ static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
     struct helper *helper = impl_from_IOlkAccountHelper(iface);
     ULONG refcount = InterlockedDecrement(&helper->refcount);
 
-    TRACE("helper", L"%p Release -> %lu", helper, refcount);
+    TRACE("helper", "%p Release -> %lu", helper, refcount);
     if (!refcount)
     {
         if (helper_owner(helper))
@@ -121,7 +121,7 @@ static ULONG STDMETHODCALLTYPE helper_Release(IOlkAccountHelper *iface)
 
 static HRESULT STDMETHODCALLTYPE helper_PlaceHolder1(IOlkAccountHelper *iface, void *pv)
 {
-    TRACE("helper", L"%p PlaceHolder1(%p) -> %08lx", impl_from_IOlkAccountHelper(iface), pv, E_NOTIMPL);
+    TRACE("helper", "%p PlaceHolder1(%p) -> %08lx", impl_from_IOlkAccountHelper(iface), pv, E_NOTIMPL);
     return E_NOTIMPL;
 }
 
@@ -143,7 +143,7 @@ static HRESULT STDMETHODCALLTYPE helper_GetIdentity(IOlkAccountHelper *iface, LP
     DWORD cch_in = pcch ? *pcch : 0;
     HRESULT hr = get_identity(helper, identity, pcch);
 
-    TRACE("helper", L"%p GetIdentity(%p, %lu) -> %08lx, cch %lu, \"%ls\"", helper, identity, cch_in, hr,
+    TRACE("helper", "%p GetIdentity(%p, %lu) -> %08lx, cch %lu, \"%ls\"", helper, identity, cch_in, hr,
           pcch ? *pcch : 0, hr == S_OK ? identity : L"");
     return hr;
 }
@@ -165,7 +165,7 @@ static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface,
     struct helper *helper = impl_from_IOlkAccountHelper(iface);
     HRESULT hr = get_mapi_session(helper, session);
 
-    TRACE("helper", L"%p GetMapiSession -> %08lx, session %p", helper, hr, session ? *session : NULL);
+    TRACE("helper", "%p GetMapiSession -> %08lx, session %p", helper, hr, session ? *session : NULL);
     return hr;
 }
 
@@ -176,7 +176,7 @@ static HRESULT STDMETHODCALLTYPE helper_HandsOffSession(IOlkAccountHelper *iface
     /* No session was ever created by this helper: the documented answer. */
     HRESULT hr = owner ? session_owner_hands_off(owner) : E_NOTIMPL;
 
-    TRACE("helper", L"%p HandsOffSession -> %08lx", helper, hr);
+    TRACE("helper", "%p HandsOffSession -> %08lx", helper, hr);
     return hr;
 }
 
@@ -231,7 +231,7 @@ static HRESULT STDMETHODCALLTYPE config_UseSession(IOlkHelperConfig *iface, IUnk
     struct helper *helper = impl_from_IOlkHelperConfig(iface);
     HRESULT hr = use_session(helper, session, profile);
 
-    TRACE("helper", L"%p UseSession(%p, \"%ls\") -> %08lx", helper, session, profile ? profile : L"(none)", hr);
+    TRACE("helper", "%p UseSession(%p, \"%ls\") -> %08lx", helper, session, profile ? profile : L"(none)", hr);
     return hr;
 }
 
@@ -252,7 +252,7 @@ static HRESULT STDMETHODCALLTYPE config_UseProfile(IOlkHelperConfig *iface, LPCW
     struct helper *helper = impl_from_IOlkHelperConfig(iface);
     HRESULT hr = use_profile(helper, profile, flags);
 
-    TRACE("helper", L"%p UseProfile(\"%ls\", %#lx) -> %08lx", helper, profile ? profile : L"(default)", flags, hr);
+    TRACE("helper", "%p UseProfile(\"%ls\", %#lx) -> %08lx", helper, profile ? profile : L"(default)", flags, hr);
     return hr;
 }
 
@@ -276,7 +276,7 @@ static struct helper *helper_alloc(void)
     helper->refcount = 1;
     atomic_init(&helper->owner, NULL);
     server_lock();
-    TRACE("helper", L"%p created", helper);
+    TRACE("helper", "%p created", helper);
     return helper;
 }
 

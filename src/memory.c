@@ -5,26 +5,26 @@
 
 #include <stdlib.h>
 
-static void *crt_alloc(size_t size)
-{
-    return calloc(1, size);
-}
-
-static const struct olk_allocator crt_allocator = { crt_alloc, free };
-static const struct olk_allocator *allocator = &crt_allocator;
+/* NULL while no replacement is set: zero-initialised data takes no space in
+ * the DLL's file, where a data section of its own would take 512 bytes. */
+static const struct olk_allocator *allocator;
 
 void *olk_alloc(size_t size)
 {
-    return allocator->alloc(size);
+    return allocator ? allocator->alloc(size) : calloc(1, size);
 }
 
 void olk_free(void *block)
 {
-    if (block)
+    if (!block)
+        return;
+    if (allocator)
         allocator->free(block);
+    else
+        free(block);
 }
 
 void olk_set_allocator(const struct olk_allocator *replacement)
 {
-    allocator = replacement ? replacement : &crt_allocator;
+    allocator = replacement;
 }

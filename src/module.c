@@ -65,7 +65,7 @@ HRESULT WINAPI DllRegisterServer(void)
 {
     HRESULT hr = register_in(HKEY_LOCAL_MACHINE);
 
-    TRACE("registry", L"DllRegisterServer -> %08lx", hr);
+    TRACE("registry", "DllRegisterServer -> %08lx", hr);
     return hr;
 }
 
@@ -73,7 +73,7 @@ HRESULT WINAPI DllUnregisterServer(void)
 {
     HRESULT hr = registry_unregister(&registry_default_ops, HKEY_LOCAL_MACHINE);
 
-    TRACE("registry", L"DllUnregisterServer -> %08lx", hr);
+    TRACE("registry", "DllUnregisterServer -> %08lx", hr);
     return hr;
 }
 
@@ -86,7 +86,7 @@ HRESULT WINAPI DllInstall(BOOL install, const WCHAR *cmdline)
 
     if (SUCCEEDED(hr))
         hr = install ? register_in(root) : registry_unregister(&registry_default_ops, root);
-    TRACE("registry", L"DllInstall(%ls, \"%ls\") -> %08lx", install ? L"TRUE" : L"FALSE", cmdline ? cmdline : L"",
+    TRACE("registry", "DllInstall(%hs, \"%ls\") -> %08lx", install ? "TRUE" : "FALSE", cmdline ? cmdline : L"",
           hr);
     return hr;
 }
@@ -95,7 +95,7 @@ HRESULT WINAPI OlkHelperCreate(IUnknown *session, LPCWSTR profile, DWORD flags, 
 {
     HRESULT hr = helper_create_configured(session, profile, flags, riid, ppv);
 
-    TRACE("helper", L"OlkHelperCreate(%p, \"%ls\", %#lx) -> %08lx, %p", session, profile ? profile : L"(none)",
+    TRACE("helper", "OlkHelperCreate(%p, \"%ls\", %#lx) -> %08lx, %p", session, profile ? profile : L"(none)",
           flags, hr, ppv ? *ppv : NULL);
     return hr;
 }

@@ -21,6 +21,7 @@
 #include <olectl.h>
 #include <wchar.h>
 
+#include "ascii.h"
 #include "olkauto.h"
 #include "olkhelper.h"
 #include "trace.h"
@@ -30,19 +31,19 @@
 #define KEY_CCH 96
 
 static const WCHAR classes_path[] = L"Software\\Classes";
-static const WCHAR description[] = L"olkhelper Outlook account helper";
-static const WCHAR session_description[] = L"olkhelper Outlook accounts session";
-static const WCHAR typelib_description[] = L"olkhelper Outlook accounts";
+static const char description[] = "olkhelper Outlook account helper";
+static const char session_description[] = "olkhelper Outlook accounts session";
+static const char typelib_description[] = "olkhelper Outlook accounts";
 /* The standard automation marshaler, for dual interfaces described by a
  * registered type library. */
-static const WCHAR automation_proxy[] = L"{00020424-0000-0000-C000-000000000046}";
+static const char automation_proxy[] = "{00020424-0000-0000-C000-000000000046}";
 
 /* This bitness's own subkey below TypeLib\{libid}\X.Y; the rest of the
  * TypeLib key is shared, as the ProgIDs are. */
 #ifdef _WIN64
-#define TYPELIB_PLATFORM L"0\\win64"
+#define TYPELIB_PLATFORM "0\\win64"
 #else
-#define TYPELIB_PLATFORM L"0\\win32"
+#define TYPELIB_PLATFORM "0\\win32"
 #endif
 
 /* The GUIDs and texts the table refers to by index (struct names). */
@@ -83,72 +84,116 @@ static const enum key_base own_bases[] =
     BASE_HELPER_CLSID, BASE_SESSION_CLSID, BASE_IFACE_ACCOUNT, BASE_IFACE_ACCOUNTS, BASE_IFACE_SESSION,
 };
 
-enum data_kind { DATA_TEXT, DATA_MODULE, DATA_NAME };
+/* Every subkey, value name and value the table writes, by a byte-sized
+ * index, which keeps the table a tenth of the size it takes with a pointer
+ * for each. TEXT_NONE stands for no subkey (the base key itself) and for
+ * the key's default value; texts[] are ASCII, widened when written (wide
+ * literals take twice the bytes); TEXT_MODULE and the names (struct names)
+ * are known only when registering. */
+enum text_id
+{
+    TEXT_NONE, TEXT_DESCRIPTION, TEXT_SESSION_DESCRIPTION, TEXT_TYPELIB_DESCRIPTION, TEXT_AUTOMATION_PROXY,
+    TEXT_INPROC_SERVER, TEXT_THREADING_MODEL, TEXT_BOTH, TEXT_APARTMENT, TEXT_PROGID, TEXT_VI_PROGID, TEXT_CLSID,
+    TEXT_CUR_VER, TEXT_FLAGS, TEXT_ZERO, TEXT_HELPDIR, TEXT_EMPTY, TEXT_PLATFORM, TEXT_PROXY_STUB, TEXT_TYPELIB,
+    TEXT_VERSION, TEXT_IFACE_ACCOUNT, TEXT_IFACE_ACCOUNTS, TEXT_IFACE_SESSION,
+    TEXT_ASCII_COUNT,
+    TEXT_MODULE = TEXT_ASCII_COUNT,
+    TEXT_PROGID_FIRST,      /* TEXT_PROGID_FIRST + the ProgID's enum key_base: its name, progids[] */
+    TEXT_NAME_FIRST = TEXT_PROGID_FIRST + PROGID_COUNT,     /* TEXT_NAME_FIRST + enum name_id */
+};
+
+static const char *const texts[TEXT_ASCII_COUNT] =
+{
+    [TEXT_NONE] = NULL,
+    [TEXT_DESCRIPTION] = description,
+    [TEXT_SESSION_DESCRIPTION] = session_description,
+    [TEXT_TYPELIB_DESCRIPTION] = typelib_description,
+    [TEXT_AUTOMATION_PROXY] = automation_proxy,
+    [TEXT_INPROC_SERVER] = "InprocServer32",
+    [TEXT_THREADING_MODEL] = "ThreadingModel",
+    [TEXT_BOTH] = "Both",
+    [TEXT_APARTMENT] = "Apartment",
+    [TEXT_PROGID] = "ProgID",
+    [TEXT_VI_PROGID] = "VersionIndependentProgID",
+    [TEXT_CLSID] = "CLSID",
+    [TEXT_CUR_VER] = "CurVer",
+    [TEXT_FLAGS] = "FLAGS",
+    [TEXT_ZERO] = "0",
+    [TEXT_HELPDIR] = "HELPDIR",
+    [TEXT_EMPTY] = "",
+    [TEXT_PLATFORM] = TYPELIB_PLATFORM,
+    [TEXT_PROXY_STUB] = "ProxyStubClsid32",
+    [TEXT_TYPELIB] = "TypeLib",
+    [TEXT_VERSION] = "Version",
+    [TEXT_IFACE_ACCOUNT] = "IOlkHelperAccount",
+    [TEXT_IFACE_ACCOUNTS] = "IOlkHelperAccounts",
+    [TEXT_IFACE_SESSION] = "IOlkHelperSession",
+};
 
 struct reg_value
 {
-    const WCHAR *name;          /* NULL: the key's default value */
-    enum data_kind kind;
-    const WCHAR *text;          /* DATA_TEXT only */
-    enum name_id name_id;       /* DATA_NAME only */
+    BYTE name;                  /* enum text_id; TEXT_NONE: the key's default value */
+    BYTE data;                  /* enum text_id */
 };
 
 struct reg_key
 {
-    enum key_base base;
-    const WCHAR *subkey;        /* NULL: the base key itself */
-    unsigned int value_count;
+    BYTE base;                  /* enum key_base */
+    BYTE subkey;                /* enum text_id; TEXT_NONE: the base key itself */
+    BYTE value_count;
     struct reg_value values[2];
 };
 
-#define TEXT_VALUE(name, text) { name, DATA_TEXT, text, 0 }
-#define NAME_VALUE(name, id) { name, DATA_NAME, NULL, id }
-#define MODULE_VALUE { NULL, DATA_MODULE, NULL, 0 }
+#define NAME(id) (TEXT_NAME_FIRST + (id))
+#define PROGID_TEXT(base) (TEXT_PROGID_FIRST + (base))
+#define VALUE(name, data) { TEXT_##name, data }
+#define DEFAULT_VALUE(data) VALUE(NONE, data)
 
 #define INTERFACE_KEYS(base, iface) \
-    { base, NULL, 1, { TEXT_VALUE(NULL, iface) } }, \
-    { base, L"ProxyStubClsid32", 1, { TEXT_VALUE(NULL, automation_proxy) } }, \
-    { base, L"TypeLib", 2, { NAME_VALUE(NULL, NAME_LIBID), NAME_VALUE(L"Version", NAME_TLB_VERSION) } }
+    { base, TEXT_NONE, 1, { DEFAULT_VALUE(iface) } }, \
+    { base, TEXT_PROXY_STUB, 1, { DEFAULT_VALUE(TEXT_AUTOMATION_PROXY) } }, \
+    { base, TEXT_TYPELIB, 2, { DEFAULT_VALUE(NAME(NAME_LIBID)), VALUE(VERSION, NAME(NAME_TLB_VERSION)) } }
 
 /* In writing order: each shared key comes before its subkeys, so that its
  * creation is seen and a rollback can remove it before its mark of
  * ownership (a ProgID's CLSID value) is written. */
 static const struct reg_key class_keys[] =
 {
-    { BASE_HELPER_CLSID, NULL, 1, { TEXT_VALUE(NULL, description) } },
-    { BASE_HELPER_CLSID, L"InprocServer32", 2, { MODULE_VALUE, TEXT_VALUE(L"ThreadingModel", L"Both") } },
-    { BASE_HELPER_CLSID, L"ProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_PROGID) } },
-    { BASE_HELPER_CLSID, L"VersionIndependentProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_VI_PROGID) } },
-    { BASE_HELPER_PROGID, NULL, 1, { TEXT_VALUE(NULL, description) } },
-    { BASE_HELPER_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_HELPER) } },
-    { BASE_HELPER_VI_PROGID, NULL, 1, { TEXT_VALUE(NULL, description) } },
-    { BASE_HELPER_VI_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_HELPER) } },
-    { BASE_HELPER_VI_PROGID, L"CurVer", 1, { TEXT_VALUE(NULL, OLKHELPER_PROGID) } },
+    { BASE_HELPER_CLSID, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_DESCRIPTION) } },
+    { BASE_HELPER_CLSID, TEXT_INPROC_SERVER, 2, { DEFAULT_VALUE(TEXT_MODULE), VALUE(THREADING_MODEL, TEXT_BOTH) } },
+    { BASE_HELPER_CLSID, TEXT_PROGID, 1, { DEFAULT_VALUE(PROGID_TEXT(BASE_HELPER_PROGID)) } },
+    { BASE_HELPER_CLSID, TEXT_VI_PROGID, 1, { DEFAULT_VALUE(PROGID_TEXT(BASE_HELPER_VI_PROGID)) } },
+    { BASE_HELPER_PROGID, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_DESCRIPTION) } },
+    { BASE_HELPER_PROGID, TEXT_CLSID, 1, { DEFAULT_VALUE(NAME(NAME_HELPER)) } },
+    { BASE_HELPER_VI_PROGID, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_DESCRIPTION) } },
+    { BASE_HELPER_VI_PROGID, TEXT_CLSID, 1, { DEFAULT_VALUE(NAME(NAME_HELPER)) } },
+    { BASE_HELPER_VI_PROGID, TEXT_CUR_VER, 1, { DEFAULT_VALUE(PROGID_TEXT(BASE_HELPER_PROGID)) } },
 
     /* The type library, loaded from the module itself (resource 1). */
-    { BASE_TYPELIB, NULL, 0, { { 0 } } },
-    { BASE_TYPELIB_VERSION, NULL, 1, { TEXT_VALUE(NULL, typelib_description) } },
-    { BASE_TYPELIB_VERSION, L"FLAGS", 1, { TEXT_VALUE(NULL, L"0") } },
+    { BASE_TYPELIB, TEXT_NONE, 0, { { 0 } } },
+    { BASE_TYPELIB_VERSION, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_TYPELIB_DESCRIPTION) } },
+    { BASE_TYPELIB_VERSION, TEXT_FLAGS, 1, { DEFAULT_VALUE(TEXT_ZERO) } },
     /* No help files: the same empty HELPDIR for both bitnesses. */
-    { BASE_TYPELIB_VERSION, L"HELPDIR", 1, { TEXT_VALUE(NULL, L"") } },
-    { BASE_TYPELIB_VERSION, TYPELIB_PLATFORM, 1, { MODULE_VALUE } },
-    INTERFACE_KEYS(BASE_IFACE_ACCOUNT, L"IOlkHelperAccount"),
-    INTERFACE_KEYS(BASE_IFACE_ACCOUNTS, L"IOlkHelperAccounts"),
-    INTERFACE_KEYS(BASE_IFACE_SESSION, L"IOlkHelperSession"),
+    { BASE_TYPELIB_VERSION, TEXT_HELPDIR, 1, { DEFAULT_VALUE(TEXT_EMPTY) } },
+    { BASE_TYPELIB_VERSION, TEXT_PLATFORM, 1, { DEFAULT_VALUE(TEXT_MODULE) } },
+    INTERFACE_KEYS(BASE_IFACE_ACCOUNT, TEXT_IFACE_ACCOUNT),
+    INTERFACE_KEYS(BASE_IFACE_ACCOUNTS, TEXT_IFACE_ACCOUNTS),
+    INTERFACE_KEYS(BASE_IFACE_SESSION, TEXT_IFACE_SESSION),
 
     /* Script hosts are single-threaded apartments; MAPI wants each thread
      * initialised, which the session does on its own. */
-    { BASE_SESSION_CLSID, NULL, 1, { TEXT_VALUE(NULL, session_description) } },
-    { BASE_SESSION_CLSID, L"InprocServer32", 2, { MODULE_VALUE, TEXT_VALUE(L"ThreadingModel", L"Apartment") } },
-    { BASE_SESSION_CLSID, L"ProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_SESSION_PROGID) } },
-    { BASE_SESSION_CLSID, L"VersionIndependentProgID", 1, { TEXT_VALUE(NULL, OLKHELPER_SESSION_VI_PROGID) } },
-    { BASE_SESSION_CLSID, L"TypeLib", 1, { NAME_VALUE(NULL, NAME_LIBID) } },
-    { BASE_SESSION_CLSID, L"Version", 1, { NAME_VALUE(NULL, NAME_TLB_VERSION) } },
-    { BASE_SESSION_PROGID, NULL, 1, { TEXT_VALUE(NULL, session_description) } },
-    { BASE_SESSION_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_SESSION) } },
-    { BASE_SESSION_VI_PROGID, NULL, 1, { TEXT_VALUE(NULL, session_description) } },
-    { BASE_SESSION_VI_PROGID, L"CLSID", 1, { NAME_VALUE(NULL, NAME_SESSION) } },
-    { BASE_SESSION_VI_PROGID, L"CurVer", 1, { TEXT_VALUE(NULL, OLKHELPER_SESSION_PROGID) } },
+    { BASE_SESSION_CLSID, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_SESSION_DESCRIPTION) } },
+    { BASE_SESSION_CLSID, TEXT_INPROC_SERVER, 2,
+      { DEFAULT_VALUE(TEXT_MODULE), VALUE(THREADING_MODEL, TEXT_APARTMENT) } },
+    { BASE_SESSION_CLSID, TEXT_PROGID, 1, { DEFAULT_VALUE(PROGID_TEXT(BASE_SESSION_PROGID)) } },
+    { BASE_SESSION_CLSID, TEXT_VI_PROGID, 1, { DEFAULT_VALUE(PROGID_TEXT(BASE_SESSION_VI_PROGID)) } },
+    { BASE_SESSION_CLSID, TEXT_TYPELIB, 1, { DEFAULT_VALUE(NAME(NAME_LIBID)) } },
+    { BASE_SESSION_CLSID, TEXT_VERSION, 1, { DEFAULT_VALUE(NAME(NAME_TLB_VERSION)) } },
+    { BASE_SESSION_PROGID, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_SESSION_DESCRIPTION) } },
+    { BASE_SESSION_PROGID, TEXT_CLSID, 1, { DEFAULT_VALUE(NAME(NAME_SESSION)) } },
+    { BASE_SESSION_VI_PROGID, TEXT_NONE, 1, { DEFAULT_VALUE(TEXT_SESSION_DESCRIPTION) } },
+    { BASE_SESSION_VI_PROGID, TEXT_CLSID, 1, { DEFAULT_VALUE(NAME(NAME_SESSION)) } },
+    { BASE_SESSION_VI_PROGID, TEXT_CUR_VER, 1, { DEFAULT_VALUE(PROGID_TEXT(BASE_SESSION_PROGID)) } },
 };
 
 struct names
@@ -279,16 +324,18 @@ static BOOL init_names(struct names *names)
            guid_key(names->key[BASE_IFACE_SESSION], L"Interface", &IID_IOlkHelperSession, NULL);
 }
 
-static const WCHAR *value_text(const struct names *names, const WCHAR *module_path,
-                               const struct reg_value *value)
+/* The text of id; one of texts[] is widened into buf[KEY_CCH]. */
+static const WCHAR *text_of(const struct names *names, const WCHAR *module_path, BYTE id, WCHAR *buf)
 {
-    switch (value->kind)
-    {
-    case DATA_MODULE: return module_path;
-    case DATA_NAME:   return names->text[value->name_id];
-    case DATA_TEXT:   break;
-    }
-    return value->text;
+    if (id == TEXT_NONE)
+        return NULL;
+    if (id == TEXT_MODULE)
+        return module_path;
+    if (id >= TEXT_NAME_FIRST)
+        return names->text[id - TEXT_NAME_FIRST];
+    if (id >= TEXT_PROGID_FIRST)
+        return progids[id - TEXT_PROGID_FIRST].name;
+    return olk_widen(buf, KEY_CCH, texts[id]);
 }
 
 static BOOL same_text(const WCHAR *a, const WCHAR *b)
@@ -371,7 +418,7 @@ static void keep_first(LSTATUS *first, LSTATUS err)
 static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const struct names *names,
                            const BOOL *created)
 {
-    WCHAR platform[KEY_CCH];
+    WCHAR platform[KEY_CCH], platform_name[KEY_CCH];
     LSTATUS first = ERROR_SUCCESS, err;
     BOOL shared_in_use;
     HKEY classes;
@@ -385,7 +432,8 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
 
     for (i = 0; i < ARRAYSIZE(own_bases); i++)
         keep_first(&first, delete_key(ops, classes, names->key[own_bases[i]]));
-    if (join_path(platform, ARRAYSIZE(platform), names->key[BASE_TYPELIB_VERSION], TYPELIB_PLATFORM))
+    if (join_path(platform, ARRAYSIZE(platform), names->key[BASE_TYPELIB_VERSION],
+                  olk_widen(platform_name, KEY_CCH, TYPELIB_PLATFORM)))
         keep_first(&first, delete_key(ops, classes, platform));
     else
         keep_first(&first, ERROR_BUFFER_OVERFLOW);
@@ -393,8 +441,8 @@ static HRESULT remove_ours(const struct registry_ops *ops, HKEY root, const stru
     keep_first(&first, err);
     if (err != ERROR_SUCCESS)
         shared_in_use = TRUE;
-    TRACE("registry", L"removed this bitness's keys -> %lu; the other bitness's view %ls", first,
-          shared_in_use ? L"has the class (or could not be read): the shared keys stay" : L"has no such class");
+    TRACE("registry", "removed this bitness's keys -> %lu; the other bitness's view %hs", first,
+          shared_in_use ? "has the class (or could not be read): the shared keys stay" : "has no such class");
     for (i = 0; i < PROGID_COUNT; i++)
     {
         BOOL ours_to_remove = created && created[i];
@@ -453,24 +501,25 @@ static LSTATUS set_string(const struct registry_ops *ops, HKEY key, const WCHAR 
 static LSTATUS write_key(const struct registry_ops *ops, HKEY classes, const struct names *names,
                          const WCHAR *module_path, const struct reg_key *entry, BOOL *created)
 {
-    WCHAR path[KEY_CCH];
+    WCHAR path[KEY_CCH], name[KEY_CCH], data[KEY_CCH];
     BOOL new_key = FALSE;
     LSTATUS err;
     HKEY key;
     unsigned int i;
 
-    if (!join_path(path, ARRAYSIZE(path), names->key[entry->base], entry->subkey))
+    if (!join_path(path, ARRAYSIZE(path), names->key[entry->base], text_of(names, module_path, entry->subkey, name)))
         return ERROR_BUFFER_OVERFLOW;
     err = ops->create_key(classes, path, KEY_SET_VALUE, &key, &new_key);
     if (err != ERROR_SUCCESS)
         return err;
-    if (entry->base < SHARED_BASE_COUNT && !entry->subkey && new_key)
+    if (entry->base < SHARED_BASE_COUNT && entry->subkey == TEXT_NONE && new_key)
         created[entry->base] = TRUE;
 
     for (i = 0; err == ERROR_SUCCESS && i < entry->value_count; i++)
-        err = set_string(ops, key, entry->values[i].name, value_text(names, module_path, &entry->values[i]));
+        err = set_string(ops, key, text_of(names, module_path, entry->values[i].name, name),
+                         text_of(names, module_path, entry->values[i].data, data));
     ops->close_key(key);
-    TRACE("registry", L"write %ls -> %lu", path, err);
+    TRACE("registry", "write %ls -> %lu", path, err);
     return err;
 }
 

@@ -97,8 +97,10 @@ static HRESULT owner_create(BOOL owned, const WCHAR *profile, struct session_own
     owner->refcount = 1;
     owner->owned = owned;
     atomic_init(&owner->profile, name);
-    InitializeSRWLock(&owner->lock);
-    InitializeConditionVariable(&owner->logon_done);
+    /* As InitializeSRWLock and InitializeConditionVariable would, without
+     * importing them. */
+    owner->lock = (SRWLOCK)SRWLOCK_INIT;
+    owner->logon_done = (CONDITION_VARIABLE)CONDITION_VARIABLE_INIT;
     *out = owner;
     return S_OK;
 }

@@ -10,6 +10,8 @@
  */
 #include "trace.h"
 
+#include "ascii.h"
+
 #include <objbase.h>
 #include <stdarg.h>
 #include <wchar.h>
@@ -90,20 +92,20 @@ void trace_reset(void)
     InterlockedExchange(&trace_state, TRACE_UNREAD);
 }
 
-static const WCHAR *apartment_name(void)
+static const char *apartment_name(void)
 {
     APTTYPEQUALIFIER qualifier;
     APTTYPE type;
 
     if (FAILED(CoGetApartmentType(&type, &qualifier)))
-        return L"no-COM";
+        return "no-COM";
     switch (type)
     {
-    case APTTYPE_STA:     return L"STA";
-    case APTTYPE_MAINSTA: return L"main-STA";
-    case APTTYPE_MTA:     return L"MTA";
-    case APTTYPE_NA:      return L"NA";
-    default:              return L"?";
+    case APTTYPE_STA:     return "STA";
+    case APTTYPE_MAINSTA: return "main-STA";
+    case APTTYPE_MTA:     return "MTA";
+    case APTTYPE_NA:      return "NA";
+    default:              return "?";
     }
 }
 
@@ -150,20 +152,21 @@ static void emit(const WCHAR *line, int len)
     }
 }
 
-void trace_write(const char *area, const WCHAR *format, ...)
+void trace_write(const char *area, const char *format, ...)
 {
     /* Room for the line end, whatever the text's length. */
-    WCHAR line[LINE_CCH + 3];
+    WCHAR line[LINE_CCH + 3], wide_format[TRACE_FORMAT_CCH];
     DWORD error = GetLastError();
     va_list args;
     int len, text;
 
-    len = _snwprintf(line, LINE_CCH, L"olkhelper %lu:%lu %ls %hs: ", GetCurrentProcessId(), GetCurrentThreadId(),
-                     apartment_name(), area);
+    olk_widen(wide_format, TRACE_FORMAT_CCH, "olkhelper %lu:%lu %hs %hs: ");
+    len = _snwprintf(line, LINE_CCH, wide_format, GetCurrentProcessId(), GetCurrentThreadId(), apartment_name(), area);
     if (len < 0)
         len = 0;
+    olk_widen(wide_format, TRACE_FORMAT_CCH, format);
     va_start(args, format);
-    text = _vsnwprintf(line + len, LINE_CCH - len, format, args);
+    text = _vsnwprintf(line + len, LINE_CCH - len, wide_format, args);
     va_end(args);
     len = text < 0 ? LINE_CCH : len + text;
     wcscpy(line + len, L"\r\n");

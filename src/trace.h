@@ -35,9 +35,12 @@ extern volatile LONG trace_state;
 BOOL trace_configure(void);
 
 /* Writes one line: area (e.g. "helper", "mapi", "registry") and a
- * _vsnwprintf format. Call only through TRACE. Lines longer than the
- * internal buffer are cut, never lost whole. */
-void trace_write(const char *area, const WCHAR *format, ...);
+ * _vsnwprintf format, written as a narrow ASCII literal of at most
+ * TRACE_FORMAT_CCH - 1 characters (a wide one would take twice the bytes in
+ * the DLL). Call only through TRACE. Lines longer than the internal buffer
+ * are cut, never lost whole. */
+#define TRACE_FORMAT_CCH 160
+void trace_write(const char *area, const char *format, ...);
 
 #define TRACE_ENABLED() (trace_state == TRACE_ON || (trace_state == TRACE_UNREAD && trace_configure()))
 #define TRACE(area, ...) do { if (TRACE_ENABLED()) trace_write(area, __VA_ARGS__); } while (0)

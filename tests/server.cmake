@@ -36,6 +36,14 @@ add_test(NAME check_pe
           -DIMPLIB=$<TARGET_LINKER_FILE:olkhelper> -DNM=${CMAKE_NM}
           -P ${PROJECT_SOURCE_DIR}/cmake/check-pe.cmake)
 
+# The Account's property slots, built without unwind tables on x64, are
+# leaf tail calls (cmake/check-leaf-slots.cmake).
+if(CMAKE_SIZEOF_VOID_P EQUAL 8)
+  add_test(NAME check_leaf_slots
+    COMMAND ${CMAKE_COMMAND} -DOBJDUMP=${CMAKE_OBJDUMP} -DOBJECT=$<TARGET_OBJECTS:olk_account_slots>
+            -P ${PROJECT_SOURCE_DIR}/cmake/check-leaf-slots.cmake)
+endif()
+
 # The x64 and x86 DLLs registered side by side in one prefix, each activated
 # by a process of its own bitness: in the x86 suite, which has both loaders
 # (32-bit Wine implies the 64-bit one here), with the x64 build of the same

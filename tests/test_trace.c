@@ -82,7 +82,7 @@ static void test_off_by_default(void **state)
     evaluations = 0;
     assert_false(TRACE_ENABLED());
     assert_int_equal(trace_state, TRACE_OFF);
-    TRACE("test", L"%d", counted());
+    TRACE("test", "%d", counted());
     assert_int_equal(evaluations, 0);
     assert_int_equal(GetFileAttributesW(trace_file), INVALID_FILE_ATTRIBUTES);
 }
@@ -94,13 +94,13 @@ static void test_file_from_environment(void **state)
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", trace_file));
     evaluations = 0;
-    TRACE("test", L"first %d, %ls", counted(), L"Zo\x00eb");
+    TRACE("test", "first %d, %ls", counted(), L"Zo\x00eb");
     assert_int_equal(evaluations, 1);
     assert_hr(CoInitializeEx(NULL, COINIT_MULTITHREADED), S_OK);
-    TRACE("mapi", L"second");
+    TRACE("mapi", "second");
     CoUninitialize();
     assert_hr(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED), S_OK);
-    TRACE("helper", L"third");
+    TRACE("helper", "third");
     CoUninitialize();
 
     text = olk_read_file(trace_file);
@@ -120,7 +120,7 @@ static void test_environment_before_registry(void **state)
     (void)state;
     set_registry(HKEY_CURRENT_USER, trace_file);
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", L"off"));
-    TRACE("test", L"not written");
+    TRACE("test", "not written");
     assert_int_equal(trace_state, TRACE_OFF);
 
     /* "0" is off too; an empty variable counts as unset. */
@@ -129,7 +129,7 @@ static void test_environment_before_registry(void **state)
     assert_false(TRACE_ENABLED());
     trace_reset();
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", L""));
-    TRACE("test", L"from the registry");
+    TRACE("test", "from the registry");
     text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 1);
     assert_contains(text, " test: from the registry\r\n");
@@ -142,12 +142,12 @@ static void test_registry_machine_then_user(void **state)
 
     (void)state;
     set_registry(HKEY_LOCAL_MACHINE, trace_file);
-    TRACE("test", L"machine");
+    TRACE("test", "machine");
     /* Read once per process: a later change is seen only after a reset. */
     set_registry(HKEY_CURRENT_USER, L"off");
-    TRACE("test", L"still on");
+    TRACE("test", "still on");
     trace_reset();
-    TRACE("test", L"user says off");
+    TRACE("test", "user says off");
     text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 2);
     assert_contains(text, " test: machine\r\n");
@@ -165,7 +165,7 @@ static void test_stderr(void **state)
     assert_true(file != INVALID_HANDLE_VALUE);
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", L"StdErr"));
     assert_true(SetStdHandle(STD_ERROR_HANDLE, file));
-    TRACE("test", L"to standard error");
+    TRACE("test", "to standard error");
     SetStdHandle(STD_ERROR_HANDLE, saved);
     CloseHandle(file);
     text = olk_read_file(trace_file);
@@ -179,7 +179,7 @@ static void test_debugger(void **state)
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", L"debugger"));
     assert_true(TRACE_ENABLED());
-    TRACE("test", L"to the debugger");
+    TRACE("test", "to the debugger");
     /* Nothing goes to a file of that name. */
     assert_int_equal(GetFileAttributesW(L"debugger"), INVALID_FILE_ATTRIBUTES);
 }
@@ -192,8 +192,8 @@ static void test_long_line_cut(void **state)
     (void)state;
     wmemset(long_text, L'x', ARRAYSIZE(long_text) - 1);
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", trace_file));
-    TRACE("test", L"%ls", long_text);
-    TRACE("test", L"next");
+    TRACE("test", "%ls", long_text);
+    TRACE("test", "next");
     text = olk_read_file(trace_file);
     assert_int_equal(lines_in(text), 2);
     end = strstr(text, "\r\n");
@@ -208,7 +208,7 @@ static void test_last_error_kept(void **state)
     (void)state;
     assert_true(SetEnvironmentVariableW(L"OLKHELPER_TRACE", trace_file));
     SetLastError(ERROR_INVALID_DATA);
-    TRACE("test", L"error kept");
+    TRACE("test", "error kept");
     assert_int_equal(GetLastError(), ERROR_INVALID_DATA);
 }
 
@@ -216,7 +216,7 @@ static void test_last_error_kept(void **state)
 static DWORD WINAPI writer(void *arg)
 {
     for (int i = 0; i < 200; i++)
-        TRACE("thread", L"%u line %d of a thread writing many", (unsigned int)(ULONG_PTR)arg, i);
+        TRACE("thread", "%u line %d of a thread writing many", (unsigned int)(ULONG_PTR)arg, i);
     return 0;
 }
 

@@ -13,7 +13,7 @@
 
 /* The tag's name is taken from the tag itself, so it cannot drift from olkacct.idl. */
 #define PROP(id, type, json, automation, access, flags, values) \
-    [OLK_##id] = { #id, id, type, json, automation, access, ((id) & SECURE_FLAG) != 0, flags, values }
+    [OLK_##id] = { #id, json, automation, values, id, type, access, ((id) & SECURE_FLAG) != 0, flags }
 
 static const struct olk_prop_value transport_flags[] =
 {

@@ -8,10 +8,11 @@
 #include "memory.h"
 
 #include <string.h>
+#include <wchar.h>
 
 static WCHAR *copy_string(const WCHAR *s)
 {
-    size_t size = (lstrlenW(s) + 1) * sizeof(WCHAR);
+    size_t size = (wcslen(s) + 1) * sizeof(WCHAR);
     WCHAR *copy = olk_alloc(size);
 
     if (copy) memcpy(copy, s, size);
@@ -50,7 +51,7 @@ static void free_variant(IOlkAccount *account, ACCT_VARIANT *var)
     if (var->dwType == PT_UNICODE && var->Val.pwsz)
     {
         /* Wiped before it goes back: a password must not linger in freed memory. */
-        SecureZeroMemory(var->Val.pwsz, lstrlenW(var->Val.pwsz) * sizeof(WCHAR));
+        SecureZeroMemory(var->Val.pwsz, wcslen(var->Val.pwsz) * sizeof(WCHAR));
         IOlkAccount_FreeMemory(account, (BYTE *)var->Val.pwsz);
     }
     if (var->dwType == PT_BINARY && var->Val.bin.pb) IOlkAccount_FreeMemory(account, var->Val.bin.pb);

@@ -41,7 +41,7 @@ HRESULT olk_value_copy(const struct olk_value *from, struct olk_value *to)
     to->dw = from->dw;
     if (from->str)
     {
-        size_t size = (lstrlenW(from->str) + 1) * sizeof(WCHAR);
+        size_t size = (wcslen(from->str) + 1) * sizeof(WCHAR);
 
         if (!(to->str = olk_alloc(size))) return E_OUTOFMEMORY;
         memcpy(to->str, from->str, size);
@@ -61,7 +61,7 @@ HRESULT olk_value_copy(const struct olk_value *from, struct olk_value *to)
 
 static BOOL same_word(const WCHAR *a, size_t len, const WCHAR *b)
 {
-    return (size_t)lstrlenW(b) == len && CompareStringOrdinal(a, (int)len, b, (int)len, TRUE) == CSTR_EQUAL;
+    return wcslen(b) == len && CompareStringOrdinal(a, (int)len, b, (int)len, TRUE) == CSTR_EQUAL;
 }
 
 const struct olk_account_prop *olk_prop_by_json(const WCHAR *name, size_t len)

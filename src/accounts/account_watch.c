@@ -102,7 +102,7 @@ HRESULT olk_watch_start(IOlkAccountManager *manager, olk_notify_callback callbac
     }
     sink->IOlkAccountNotify_iface.lpVtbl = &sink_vtbl;
     sink->refcount = 1;
-    InitializeSRWLock(&sink->lock);
+    sink->lock = (SRWLOCK)SRWLOCK_INIT;    /* as InitializeSRWLock would, without importing it */
     sink->callback = callback;
     sink->context = context;
     if (FAILED(hr = IOlkAccountManager_Advise(manager, &sink->IOlkAccountNotify_iface, &watch->cookie)))

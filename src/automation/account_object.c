@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "automation.h"
+#include "account_slots.h"
 
 #include <wchar.h>
 
@@ -52,19 +52,7 @@ static void clear_changes(struct account *account)
 
 static HRESULT STDMETHODCALLTYPE account_QueryInterface(IOlkHelperAccount *iface, REFIID riid, void **ppv)
 {
-    struct account *account = impl_from_IOlkHelperAccount(iface);
-
-    if (!ppv)
-        return E_POINTER;
-    *ppv = NULL;
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, ACCOUNT_IID))
-        *ppv = &account->IOlkHelperAccount_iface;
-    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
-        *ppv = &account->support.ISupportErrorInfo_iface;
-    else
-        return E_NOINTERFACE;
-    IUnknown_AddRef((IUnknown *)*ppv);
-    return S_OK;
+    return auto_query_interface(&impl_from_IOlkHelperAccount(iface)->support, NULL, NULL, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE account_AddRef(IOlkHelperAccount *iface)
@@ -116,8 +104,8 @@ static const WCHAR *read_only_message(const struct olk_account_prop *prop, struc
 {
     message->len = 0;
     auto_text_add(message, prop->automation);
-    auto_text_add_ascii(auto_text_add(message, L" ("), prop->idl_name);
-    return auto_text_add(message, L") is documented read-only: the account manager does not let it change")->buf;
+    auto_text_add_ascii(auto_text_add_ascii(message, " ("), prop->idl_name);
+    return auto_text_add_ascii(message, ") is documented read-only: the account manager does not let it change")->buf;
 }
 
 static HRESULT get_value(struct account *account, enum olk_prop_id id, VARIANT *out);
@@ -139,7 +127,7 @@ static HRESULT STDMETHODCALLTYPE account_Invoke(IOlkHelperAccount *iface, DISPID
         {
             struct auto_text message;
 
-            auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
+            auto_error_text(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
             return auto_exception(excep, E_OLK_PROP_READ_ONLY, message.buf);
         }
         /* Late-bound reads of a property the account does not have give
@@ -182,10 +170,10 @@ static HRESULT get_value(struct account *account, enum olk_prop_id id, VARIANT *
         return E_POINTER;
     VariantInit(out);
     if (prop->secret)
-        return auto_error2(E_ACCESSDENIED, ACCOUNT_IID, prop->automation,
-                           L" is a secret: it can be set, never read back");
+        return auto_error_name(E_ACCESSDENIED, ACCOUNT_IID, "", prop->automation,
+                               " is a secret: it can be set, never read back");
     if (FAILED(auto_value_to_variant(current_value(account, id), out)))
-        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
     return S_OK;
 }
 
@@ -197,14 +185,15 @@ static HRESULT get_typed(struct account *account, enum olk_prop_id id, VARTYPE t
     if (SUCCEEDED(hr) && V_VT(out) != type)
     {
         VariantClear(out);
-        return auto_error2(E_ACCT_NOT_FOUND, ACCOUNT_IID, L"The account does not have the property ",
-                           olk_account_props[id].automation);
+        return auto_error_name(E_ACCT_NOT_FOUND, ACCOUNT_IID, "The account does not have the property ",
+                               olk_account_props[id].automation, "");
     }
     return hr;
 }
 
-static HRESULT get_long(struct account *account, enum olk_prop_id id, LONG *value)
+HRESULT account_get_long(IOlkHelperAccount *iface, enum olk_prop_id id, LONG *value)
 {
+    struct account *account = impl_from_IOlkHelperAccount(iface);
     VARIANT v;
     HRESULT hr;
 
@@ -217,8 +206,9 @@ static HRESULT get_long(struct account *account, enum olk_prop_id id, LONG *valu
     return hr;
 }
 
-static HRESULT get_text(struct account *account, enum olk_prop_id id, BSTR *value)
+HRESULT account_get_text(IOlkHelperAccount *iface, enum olk_prop_id id, BSTR *value)
 {
+    struct account *account = impl_from_IOlkHelperAccount(iface);
     VARIANT v;
     HRESULT hr;
 
@@ -243,11 +233,11 @@ static HRESULT put_value(struct account *account, enum olk_prop_id id, const VAR
     {
         struct auto_text message;
 
-        return auto_error(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
+        return auto_error_text(E_OLK_PROP_READ_ONLY, ACCOUNT_IID, read_only_message(prop, &message));
     }
     hr = auto_value_from_variant(prop, in, &value, ACCOUNT_IID);
     if (FAILED(hr))
-        return hr == E_OUTOFMEMORY ? auto_error(hr, ACCOUNT_IID, L"Out of memory") : hr;
+        return hr == E_OUTOFMEMORY ? auto_error(hr, ACCOUNT_IID, "Out of memory") : hr;
     for (i = 0; i < account->change_count && account->changes[i].prop != prop; i++)
         ;
     if (i < account->change_count)
@@ -258,13 +248,13 @@ static HRESULT put_value(struct account *account, enum olk_prop_id id, const VAR
     return S_OK;
 }
 
-static HRESULT put_text(struct account *account, enum olk_prop_id id, BSTR text)
+HRESULT account_put_text(IOlkHelperAccount *iface, enum olk_prop_id id, BSTR text)
 {
     VARIANT v;
 
     V_VT(&v) = VT_BSTR;
     V_BSTR(&v) = text;
-    return put_value(account, id, &v);
+    return put_value(impl_from_IOlkHelperAccount(iface), id, &v);
 }
 
 /* ---- members that are not properties ------------------------------------------ */
@@ -284,7 +274,7 @@ static HRESULT STDMETHODCALLTYPE account_get_Type(IOlkHelperAccount *iface, BSTR
         name = clsid;
     }
     *value = SysAllocString(name);
-    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
 }
 
 static HRESULT STDMETHODCALLTYPE account_get_TypeCLSID(IOlkHelperAccount *iface, BSTR *value)
@@ -295,7 +285,7 @@ static HRESULT STDMETHODCALLTYPE account_get_TypeCLSID(IOlkHelperAccount *iface,
         return E_POINTER;
     StringFromGUID2(&impl_from_IOlkHelperAccount(iface)->record.type, clsid, ARRAYSIZE(clsid));
     *value = SysAllocString(clsid);
-    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+    return *value ? S_OK : auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
 }
 
 static HRESULT category_name(const void *context, DWORD i, VARIANT *out)
@@ -319,7 +309,7 @@ static HRESULT STDMETHODCALLTYPE account_get_Categories(IOlkHelperAccount *iface
         if (bits & olk_account_categories[i].bit)
             names[count++] = i;
     if (FAILED(auto_array(count, category_name, names, result)))
-        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, L"Out of memory");
+        return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
     return S_OK;
 }
 
@@ -333,8 +323,8 @@ static HRESULT documented_tag(LONG tag, enum olk_prop_id *id)
         *id = (enum olk_prop_id)(prop - olk_account_props);
         return S_OK;
     }
-    auto_text_add(auto_text_add_hex(&message, (DWORD)tag), L" is not a documented account property tag");
-    return auto_error(E_INVALIDARG, ACCOUNT_IID, message.buf);
+    auto_text_add_ascii(auto_text_add_hex(&message, (DWORD)tag), " is not a documented account property tag");
+    return auto_error_text(E_INVALIDARG, ACCOUNT_IID, message.buf);
 }
 
 static HRESULT STDMETHODCALLTYPE account_get_Property(IOlkHelperAccount *iface, LONG tag, VARIANT *value)
@@ -368,22 +358,22 @@ static HRESULT STDMETHODCALLTYPE account_Save(IOlkHelperAccount *iface)
         return S_OK;
     hr = olk_account_find_id(account->manager, account_id(account), &target);
     if (FAILED(hr))
-        return auto_error(hr, ACCOUNT_IID, L"Save: the account is no longer there");
+        return auto_error(hr, ACCOUNT_IID, "Save: the account is no longer there");
     hr = olk_account_set(target, account->changes, account->change_count, 0, &failed);
     if (FAILED(hr))
     {
         IOlkAccount_Release(target);
         if (failed < account->change_count)
-            return auto_error2(hr, ACCOUNT_IID, L"Save: the account manager refused ",
-                               account->changes[failed].prop->automation);
-        return auto_error(hr, ACCOUNT_IID, L"Save: the account manager could not save the changes");
+            return auto_error_name(hr, ACCOUNT_IID, "Save: the account manager refused ",
+                                   account->changes[failed].prop->automation, "");
+        return auto_error(hr, ACCOUNT_IID, "Save: the account manager could not save the changes");
     }
     clear_changes(account);
     memset(&fresh, 0, sizeof(fresh));
     hr = olk_account_read(target, &fresh, &step);
     IOlkAccount_Release(target);
     if (FAILED(hr))
-        return auto_error(hr, ACCOUNT_IID, L"Save: the changes were saved, but the account could not be read back");
+        return auto_error(hr, ACCOUNT_IID, "Save: the changes were saved, but the account could not be read back");
     olk_account_record_free(&account->record);
     account->record = fresh;
     return S_OK;
@@ -394,56 +384,13 @@ static HRESULT STDMETHODCALLTYPE account_Delete(IOlkHelperAccount *iface)
     struct account *account = impl_from_IOlkHelperAccount(iface);
     HRESULT hr = olk_account_delete(account->manager, account_id(account));
 
-    return FAILED(hr) ? auto_error(hr, ACCOUNT_IID, L"Delete: the account manager did not delete the account") : hr;
+    return FAILED(hr) ? auto_error(hr, ACCOUNT_IID, "Delete: the account manager did not delete the account") : hr;
 }
-
-/* ---- one property per vocabulary entry ------------------------------------------ */
-
-#define LONG_GET(name, id) \
-    static HRESULT STDMETHODCALLTYPE account_get_##name(IOlkHelperAccount *iface, LONG *value) \
-    { return get_long(impl_from_IOlkHelperAccount(iface), id, value); }
-#define TEXT_GET(name, id) \
-    static HRESULT STDMETHODCALLTYPE account_get_##name(IOlkHelperAccount *iface, BSTR *value) \
-    { return get_text(impl_from_IOlkHelperAccount(iface), id, value); }
-#define TEXT_PUT(name, id) \
-    static HRESULT STDMETHODCALLTYPE account_put_##name(IOlkHelperAccount *iface, BSTR value) \
-    { return put_text(impl_from_IOlkHelperAccount(iface), id, value); }
-#define TEXT_GET_PUT(name, id) TEXT_GET(name, id) TEXT_PUT(name, id)
-
-LONG_GET(ID, OLK_PROP_ACCT_ID)
-TEXT_GET_PUT(Name, OLK_PROP_ACCT_NAME)
-LONG_GET(MiniUid, OLK_PROP_ACCT_MINI_UID)
-TEXT_GET_PUT(DisplayName, OLK_PROP_ACCT_USER_DISPLAY_NAME)
-TEXT_GET_PUT(Email, OLK_PROP_ACCT_USER_EMAIL_ADDR)
-TEXT_GET(Stamp, OLK_PROP_ACCT_STAMP)
-TEXT_GET(SendStamp, OLK_PROP_ACCT_SEND_STAMP)
-LONG_GET(IsExch, OLK_PROP_ACCT_IS_EXCH)
-TEXT_GET_PUT(DeliveryStore, OLK_PROP_ACCT_DELIVERY_STORE)
-TEXT_GET_PUT(DeliveryFolder, OLK_PROP_ACCT_DELIVERY_FOLDER)
-TEXT_GET(SentItemsFolder, OLK_PROP_ACCT_SENTITEMS_EID)
-TEXT_GET(PreferencesUid, OLK_PROP_ACCT_PREFERENCES_UID)
-TEXT_GET(InetServer, OLK_PROP_INET_SERVER)
-TEXT_GET(InetUser, OLK_PROP_INET_USER)
-TEXT_PUT(InetPassword, OLK_PROP_INET_PASSWORD)
-LONG_GET(InetPort, OLK_PROP_INET_PORT)
-LONG_GET(InetSsl, OLK_PROP_INET_SSL)
-LONG_GET(InetUseSpa, OLK_PROP_INET_USE_SPA)
-TEXT_GET(SmtpServer, OLK_PROP_SMTP_SERVER)
-LONG_GET(SmtpPort, OLK_PROP_SMTP_PORT)
-LONG_GET(SmtpSsl, OLK_PROP_SMTP_SSL)
-LONG_GET(SmtpUseAuth, OLK_PROP_SMTP_USE_AUTH)
-TEXT_GET(SmtpUser, OLK_PROP_SMTP_USER)
-TEXT_PUT(SmtpPassword, OLK_PROP_SMTP_PASSWORD)
-LONG_GET(SmtpUseSpa, OLK_PROP_SMTP_USE_SPA)
-LONG_GET(SmtpAuthMethod, OLK_PROP_SMTP_AUTH_METHOD)
-LONG_GET(SmtpSecureConnection, OLK_PROP_SMTP_SECURE_CONNECTION)
-LONG_GET(PopLeaveOnServer, OLK_PROP_POP_LEAVE_ON_SERVER)
-TEXT_GET_PUT(MapiIdentityEntryID, OLK_PROP_MAPI_IDENTITY_ENTRYID)
-TEXT_GET(MapiEmsmdbUid, OLK_PROP_MAPI_EMSMDB_UID)
-TEXT_GET_PUT(MapiTransportFlags, OLK_PROP_MAPI_TRANSPORT_FLAGS)
 
 #define GET(name) .get_##name = account_get_##name
 #define PUT(name) .put_##name = account_put_##name
+#define SLOT_GET(name, id) GET(name),
+#define SLOT_PUT(name, id) PUT(name),
 
 static const IOlkHelperAccountVtbl account_vtbl =
 {
@@ -457,13 +404,7 @@ static const IOlkHelperAccountVtbl account_vtbl =
     GET(Type), GET(TypeCLSID), GET(Categories), GET(Property), PUT(Property),
     .Save = account_Save,
     .Delete = account_Delete,
-    GET(ID), GET(Name), PUT(Name), GET(MiniUid), GET(DisplayName), PUT(DisplayName), GET(Email), PUT(Email),
-    GET(Stamp), GET(SendStamp), GET(IsExch), GET(DeliveryStore), PUT(DeliveryStore), GET(DeliveryFolder),
-    PUT(DeliveryFolder), GET(SentItemsFolder), GET(PreferencesUid), GET(InetServer), GET(InetUser),
-    PUT(InetPassword), GET(InetPort), GET(InetSsl), GET(InetUseSpa), GET(SmtpServer), GET(SmtpPort), GET(SmtpSsl),
-    GET(SmtpUseAuth), GET(SmtpUser), PUT(SmtpPassword), GET(SmtpUseSpa), GET(SmtpAuthMethod),
-    GET(SmtpSecureConnection), GET(PopLeaveOnServer), GET(MapiIdentityEntryID), PUT(MapiIdentityEntryID),
-    GET(MapiEmsmdbUid), GET(MapiTransportFlags), PUT(MapiTransportFlags),
+    ACCOUNT_PROPERTY_SLOTS(SLOT_GET, SLOT_GET, SLOT_PUT)
 };
 
 static HRESULT copy_record(const struct olk_account_record *from, struct olk_account_record *to)

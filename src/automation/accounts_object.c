@@ -35,19 +35,8 @@ static HRESULT STDMETHODCALLTYPE accounts_QueryInterface(IOlkHelperAccounts *ifa
 {
     struct accounts *accounts = impl_from_IOlkHelperAccounts(iface);
 
-    if (!ppv)
-        return E_POINTER;
-    *ppv = NULL;
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, ACCOUNTS_IID))
-        *ppv = &accounts->IOlkHelperAccounts_iface;
-    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
-        *ppv = &accounts->support.ISupportErrorInfo_iface;
-    else if (IsEqualIID(riid, &IID_IConnectionPointContainer))
-        *ppv = &accounts->events.IConnectionPointContainer_iface;
-    else
-        return E_NOINTERFACE;
-    IUnknown_AddRef((IUnknown *)*ppv);
-    return S_OK;
+    return auto_query_interface(&accounts->support, (IUnknown *)&accounts->events.IConnectionPointContainer_iface,
+                                &IID_IConnectionPointContainer, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE accounts_AddRef(IOlkHelperAccounts *iface)
@@ -110,9 +99,9 @@ static HRESULT STDMETHODCALLTYPE accounts_Invoke(IOlkHelperAccounts *iface, DISP
 
 /* ---- finding ----------------------------------------------------------------- */
 
-static HRESULT bad_key(const WCHAR *what, const WCHAR *key)
+static HRESULT bad_key(const char *what, const WCHAR *key)
 {
-    return auto_error2(DISP_E_BADINDEX, ACCOUNTS_IID, what, key);
+    return auto_error_name(DISP_E_BADINDEX, ACCOUNTS_IID, what, key, "");
 }
 
 /* The index of the account that Key names: a number is a 1-based position,
@@ -137,18 +126,18 @@ static HRESULT find_key(struct accounts *accounts, const VARIANT *key, DWORD *in
                 return S_OK;
             }
         }
-        return bad_key(L"No account has the name ", name);
+        return bad_key("No account has the name ", name);
     }
     VariantInit(&number);
     if (FAILED(auto_change_type(&number, key, VT_I4)))
-        return bad_key(L"An account is named by its position (a number) or its name (a string)", L"");
+        return bad_key("An account is named by its position (a number) or its name (a string)", L"");
     if (V_I4(&number) < 1 || (DWORD)V_I4(&number) > accounts->list.count)
     {
         struct auto_text message = { { 0 }, 0 };
 
-        auto_text_add_number(auto_text_add(&message, L"No account at position "), V_I4(&number));
-        auto_text_add_number(auto_text_add(&message, L" (there are "), accounts->list.count);
-        return auto_error(DISP_E_BADINDEX, ACCOUNTS_IID, auto_text_add(&message, L")")->buf);
+        auto_text_add_number(auto_text_add_ascii(&message, "No account at position "), V_I4(&number));
+        auto_text_add_number(auto_text_add_ascii(&message, " (there are "), accounts->list.count);
+        return auto_error_text(DISP_E_BADINDEX, ACCOUNTS_IID, auto_text_add_ascii(&message, ")")->buf);
     }
     *index = (DWORD)V_I4(&number) - 1;
     return S_OK;
@@ -158,7 +147,7 @@ static HRESULT make_account(struct accounts *accounts, DWORD index, IDispatch **
 {
     HRESULT hr = auto_account_create(accounts->manager, &accounts->list.items[index], result);
 
-    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, L"The account object could not be made") : hr;
+    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, "The account object could not be made") : hr;
 }
 
 /* ---- members --------------------------------------------------------------------- */
@@ -196,8 +185,8 @@ static HRESULT STDMETHODCALLTYPE accounts_ItemByID(IOlkHelperAccounts *iface, LO
     for (i = 0; i < accounts->list.count; i++)
         if (accounts->list.items[i].values[OLK_PROP_ACCT_ID].dw == (DWORD)id)
             return make_account(accounts, i, result);
-    auto_text_add_number(auto_text_add(&message, L"No account has the ID "), id);
-    return auto_error(DISP_E_BADINDEX, ACCOUNTS_IID, message.buf);
+    auto_text_add_number(auto_text_add_ascii(&message, "No account has the ID "), id);
+    return auto_error_text(DISP_E_BADINDEX, ACCOUNTS_IID, message.buf);
 }
 
 static HRESULT enum_item(IUnknown *owner, DWORD index, VARIANT *item)
@@ -221,7 +210,7 @@ static HRESULT STDMETHODCALLTYPE accounts__NewEnum(IOlkHelperAccounts *iface, IU
     if (!result)
         return E_POINTER;
     hr = auto_enum_create((IUnknown *)iface, enum_item, result);
-    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, L"Out of memory") : hr;
+    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, "Out of memory") : hr;
 }
 
 static HRESULT STDMETHODCALLTYPE accounts_Filter(IOlkHelperAccounts *iface, BSTR category, IDispatch **result)
@@ -236,7 +225,7 @@ static HRESULT STDMETHODCALLTYPE accounts_Filter(IOlkHelperAccounts *iface, BSTR
     if (FAILED(hr = auto_category(category, &bit, ACCOUNTS_IID)))
         return hr;
     hr = auto_accounts_create(accounts->manager, bit, result);
-    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, L"Filter: the accounts could not be read") : hr;
+    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, "Filter: the accounts could not be read") : hr;
 }
 
 static HRESULT id_item(const void *context, DWORD i, VARIANT *out)
@@ -259,10 +248,10 @@ static HRESULT STDMETHODCALLTYPE accounts_GetOrder(IOlkHelperAccounts *iface, BS
         return hr;
     hr = olk_order_get(accounts->manager, bit, &ids, &count);
     if (FAILED(hr))
-        return auto_error2(hr, ACCOUNTS_IID, L"GetOrder: the account manager gave no order for ", category);
+        return auto_error_name(hr, ACCOUNTS_IID, "GetOrder: the account manager gave no order for ", category, "");
     hr = auto_array(count, id_item, ids, result);
     olk_free(ids);
-    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, L"Out of memory") : hr;
+    return FAILED(hr) ? auto_error(hr, ACCOUNTS_IID, "Out of memory") : hr;
 }
 
 static HRESULT STDMETHODCALLTYPE accounts_SetOrder(IOlkHelperAccounts *iface, BSTR category, VARIANT list)
@@ -275,13 +264,13 @@ static HRESULT STDMETHODCALLTYPE accounts_SetOrder(IOlkHelperAccounts *iface, BS
         return hr;
     hr = auto_read_ids(&list, &ids, &count);
     if (FAILED(hr))
-        return auto_error(E_INVALIDARG, ACCOUNTS_IID, L"SetOrder: IDs must be an array of account IDs");
+        return auto_error(E_INVALIDARG, ACCOUNTS_IID, "SetOrder: IDs must be an array of account IDs");
     hr = olk_order_set(accounts->manager, bit, ids, count);
     olk_free(ids);
     if (hr == E_OLK_PARAM_NOT_SUPPORTED)
-        return auto_error(hr, ACCOUNTS_IID, L"SetOrder: only the addressbook and store orders can be set");
+        return auto_error(hr, ACCOUNTS_IID, "SetOrder: only the addressbook and store orders can be set");
     if (FAILED(hr))
-        return auto_error(hr, ACCOUNTS_IID, L"SetOrder: the account manager refused the order");
+        return auto_error(hr, ACCOUNTS_IID, "SetOrder: the account manager refused the order");
     return hr;
 }
 
@@ -296,7 +285,7 @@ static HRESULT STDMETHODCALLTYPE accounts_Remove(IOlkHelperAccounts *iface, VARI
         return hr;
     hr = olk_account_delete(accounts->manager, list->items[index].values[OLK_PROP_ACCT_ID].dw);
     if (FAILED(hr))
-        return auto_error(hr, ACCOUNTS_IID, L"Remove: the account manager did not delete the account");
+        return auto_error(hr, ACCOUNTS_IID, "Remove: the account manager did not delete the account");
     olk_account_record_free(&list->items[index]);
     memmove(&list->items[index], &list->items[index + 1], (list->count - index - 1) * sizeof(list->items[0]));
     list->count--;

@@ -54,10 +54,14 @@ HRESULT auto_invoke(ITypeInfo *info, void *obj, DISPID id, REFIID riid, WORD fla
                     VARIANT *result, EXCEPINFO *excep, UINT *arg_err);
 
 /* Sets the thread's error information (source "OlkHelper", iid, the
- * description) and returns hr. */
-HRESULT auto_error(HRESULT hr, REFIID iid, const WCHAR *description);
-/* As auto_error, the description made of parts joined without separator. */
-HRESULT auto_error2(HRESULT hr, REFIID iid, const WCHAR *first, const WCHAR *second);
+ * description) and returns hr. The messages are ASCII literals, kept narrow:
+ * wide ones would take twice their bytes in the DLL. */
+HRESULT auto_error(HRESULT hr, REFIID iid, const char *description);
+/* As auto_error, the description made of before, name and after, joined
+ * without separator. */
+HRESULT auto_error_name(HRESULT hr, REFIID iid, const char *before, const WCHAR *name, const char *after);
+/* As auto_error, with a description made at run time (struct auto_text). */
+HRESULT auto_error_text(HRESULT hr, REFIID iid, const WCHAR *description);
 /* The same error in an EXCEPINFO, for an Invoke that answers it itself:
  * returns DISP_E_EXCEPTION. */
 HRESULT auto_exception(EXCEPINFO *excep, HRESULT hr, const WCHAR *description);
@@ -85,6 +89,11 @@ struct auto_error_support
     const IID *iid;
 };
 void auto_error_support_init(struct auto_error_support *support, IUnknown *outer, const IID *iid);
+/* QueryInterface of the object support belongs to: IUnknown, IDispatch and
+ * its interface give outer, ISupportErrorInfo the support, and extra_iid
+ * (when extra is not NULL) extra. */
+HRESULT auto_query_interface(struct auto_error_support *support, IUnknown *extra, REFIID extra_iid, REFIID riid,
+                             void **ppv);
 
 /* ---- events (events.c) ---------------------------------------------------- */
 

@@ -62,7 +62,7 @@ HRESULT auto_invoke(ITypeInfo *info, void *obj, DISPID id, REFIID riid, WORD fla
     return ITypeInfo_Invoke(info, obj, id, flags, params, result, excep, arg_err);
 }
 
-HRESULT auto_error(HRESULT hr, REFIID iid, const WCHAR *description)
+HRESULT auto_error_text(HRESULT hr, REFIID iid, const WCHAR *description)
 {
     ICreateErrorInfo *create;
     IErrorInfo *error;
@@ -81,11 +81,17 @@ HRESULT auto_error(HRESULT hr, REFIID iid, const WCHAR *description)
     return hr;
 }
 
-HRESULT auto_error2(HRESULT hr, REFIID iid, const WCHAR *first, const WCHAR *second)
+HRESULT auto_error_name(HRESULT hr, REFIID iid, const char *before, const WCHAR *name, const char *after)
 {
     struct auto_text text = { { 0 }, 0 };
 
-    return auto_error(hr, iid, auto_text_add(auto_text_add(&text, first), second)->buf);
+    auto_text_add_ascii(auto_text_add(auto_text_add_ascii(&text, before), name), after);
+    return auto_error_text(hr, iid, text.buf);
+}
+
+HRESULT auto_error(HRESULT hr, REFIID iid, const char *description)
+{
+    return auto_error_name(hr, iid, description, L"", "");
 }
 
 HRESULT auto_exception(EXCEPINFO *excep, HRESULT hr, const WCHAR *description)
@@ -161,10 +167,10 @@ struct auto_text *auto_text_add_number(struct auto_text *text, LONGLONG number)
 
 struct auto_text *auto_text_add_hex(struct auto_text *text, DWORD number)
 {
-    static const WCHAR digits[] = L"0123456789abcdef";
+    static const char digits[] = "0123456789abcdef";
     int shift;
 
-    auto_text_add(text, L"0x");
+    auto_text_add_ascii(text, "0x");
     for (shift = 28; shift >= 0; shift -= 4)
         add_char(text, digits[(number >> shift) & 0xf]);
     return text;
@@ -206,6 +212,24 @@ static const ISupportErrorInfoVtbl support_vtbl =
     support_Release,
     support_InterfaceSupportsErrorInfo,
 };
+
+HRESULT auto_query_interface(struct auto_error_support *support, IUnknown *extra, REFIID extra_iid, REFIID riid,
+                             void **ppv)
+{
+    if (!ppv)
+        return E_POINTER;
+    *ppv = NULL;
+    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, support->iid))
+        *ppv = support->outer;
+    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
+        *ppv = &support->ISupportErrorInfo_iface;
+    else if (extra && IsEqualIID(riid, extra_iid))
+        *ppv = extra;
+    else
+        return E_NOINTERFACE;
+    IUnknown_AddRef((IUnknown *)*ppv);
+    return S_OK;
+}
 
 void auto_error_support_init(struct auto_error_support *support, IUnknown *outer, const IID *iid)
 {

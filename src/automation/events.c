@@ -193,7 +193,7 @@ static HRESULT STDMETHODCALLTYPE point_Advise(IConnectionPoint *iface, IUnknown 
     if (!events->watch && FAILED(hr = olk_watch_start(events->manager, notified, events, &events->watch)))
     {
         IDispatch_Release(dispatch);
-        return auto_error(hr, &IID_IOlkHelperAccounts, L"The account manager does not notify changes");
+        return auto_error(hr, &IID_IOlkHelperAccounts, "The account manager does not notify changes");
     }
     events->sinks[i] = dispatch;
     *cookie = i + 1;

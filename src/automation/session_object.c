@@ -47,26 +47,14 @@ static void logoff(struct session *session)
 
 static HRESULT not_logged_on(void)
 {
-    return auto_error(MAPI_E_NOT_INITIALIZED, SESSION_IID, L"Not logged on: call Logon, or set MAPIOBJECT, first");
+    return auto_error(MAPI_E_NOT_INITIALIZED, SESSION_IID, "Not logged on: call Logon, or set MAPIOBJECT, first");
 }
 
 /* ---- IUnknown, IDispatch ----------------------------------------------------- */
 
 static HRESULT STDMETHODCALLTYPE session_QueryInterface(IOlkHelperSession *iface, REFIID riid, void **ppv)
 {
-    struct session *session = impl_from_IOlkHelperSession(iface);
-
-    if (!ppv)
-        return E_POINTER;
-    *ppv = NULL;
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IDispatch) || IsEqualIID(riid, SESSION_IID))
-        *ppv = &session->IOlkHelperSession_iface;
-    else if (IsEqualIID(riid, &IID_ISupportErrorInfo))
-        *ppv = &session->support.ISupportErrorInfo_iface;
-    else
-        return E_NOINTERFACE;
-    IUnknown_AddRef((IUnknown *)*ppv);
-    return S_OK;
+    return auto_query_interface(&impl_from_IOlkHelperSession(iface)->support, NULL, NULL, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE session_AddRef(IOlkHelperSession *iface)
@@ -133,17 +121,17 @@ static HRESULT open_session(struct session *session, IUnknown *borrowed, const W
     logoff(session);
     hr = helper_create_configured(borrowed, profile, 0, &IID_IOlkAccountHelper, (void **)&session->helper);
     if (FAILED(hr))
-        return auto_error(hr, SESSION_IID, borrowed ? L"MAPIOBJECT: that is not a MAPI session (IMAPISession)"
-                                                    : L"Logon: the helper could not be made");
+        return auto_error(hr, SESSION_IID, borrowed ? "MAPIOBJECT: that is not a MAPI session (IMAPISession)"
+                                                    : "Logon: the helper could not be made");
     hr = IOlkAccountHelper_GetMapiSession(session->helper, &mapi_session);
     if (FAILED(hr))
     {
         logoff(session);
         if (hr == MAPI_E_LOGON_FAILED || hr == MAPI_E_NOT_FOUND)
-            return auto_error2(hr, SESSION_IID, L"Logon failed: no such profile or the logon was refused: ",
-                               profile ? profile : L"(the default profile)");
-        return auto_error2(hr, SESSION_IID, L"Logon failed (MAPI's error) to ",
-                           profile ? profile : L"the default profile");
+            return auto_error_name(hr, SESSION_IID, "Logon failed: no such profile or the logon was refused: ",
+                                   profile ? profile : L"(the default profile)", "");
+        return auto_error_name(hr, SESSION_IID, "Logon failed (MAPI's error) to ",
+                               profile ? profile : L"the default profile", "");
     }
     IUnknown_Release(mapi_session);
     hr = olk_manager_open(session->helper, &session->manager, &step);
@@ -151,8 +139,8 @@ static HRESULT open_session(struct session *session, IUnknown *borrowed, const W
     {
         logoff(session);
         return auto_error(hr, SESSION_IID, step == OLK_OPEN_CREATE
-                          ? L"Outlook's account manager is not registered or could not be created"
-                          : L"Outlook's account manager refused to start on this session");
+                          ? "Outlook's account manager is not registered or could not be created"
+                          : "Outlook's account manager refused to start on this session");
     }
     return S_OK;
 }
@@ -169,7 +157,7 @@ static HRESULT STDMETHODCALLTYPE session_Logon(IOlkHelperSession *iface, VARIANT
         return open_session(session, NULL, NULL);
     VariantInit(&text);
     if (FAILED(auto_change_type(&text, name, VT_BSTR)))
-        return auto_error(E_INVALIDARG, SESSION_IID, L"Logon: the profile is named by a string");
+        return auto_error(E_INVALIDARG, SESSION_IID, "Logon: the profile is named by a string");
     hr = open_session(session, NULL, SysStringLen(V_BSTR(&text)) ? V_BSTR(&text) : NULL);
     VariantClear(&text);
     return hr;
@@ -188,7 +176,7 @@ static HRESULT STDMETHODCALLTYPE session_get_MAPIOBJECT(IOlkHelperSession *iface
         return not_logged_on();
     hr = IOlkAccountHelper_GetMapiSession(session->helper, &mapi_session);
     if (FAILED(hr))
-        return auto_error(hr, SESSION_IID, L"MAPIOBJECT: the MAPI session is not available");
+        return auto_error(hr, SESSION_IID, "MAPIOBJECT: the MAPI session is not available");
     V_VT(value) = VT_UNKNOWN;
     V_UNKNOWN(value) = mapi_session;
     return S_OK;
@@ -199,7 +187,7 @@ static HRESULT STDMETHODCALLTYPE session_put_MAPIOBJECT(IOlkHelperSession *iface
     const VARIANT *object = auto_deref(&value);
 
     if ((V_VT(object) != VT_UNKNOWN && V_VT(object) != VT_DISPATCH) || !V_UNKNOWN(object))
-        return auto_error(E_INVALIDARG, SESSION_IID, L"MAPIOBJECT: give the IMAPISession of a host's session");
+        return auto_error(E_INVALIDARG, SESSION_IID, "MAPIOBJECT: give the IMAPISession of a host's session");
     return open_session(impl_from_IOlkHelperSession(iface), V_UNKNOWN(object), NULL);
 }
 
@@ -217,9 +205,9 @@ static HRESULT STDMETHODCALLTYPE session_get_ProfileName(IOlkHelperSession *ifac
         return not_logged_on();
     hr = IOlkAccountHelper_GetIdentity(session->helper, name, &cch);
     if (FAILED(hr))
-        return auto_error(hr, SESSION_IID, L"ProfileName: the profile name could not be read");
+        return auto_error(hr, SESSION_IID, "ProfileName: the profile name could not be read");
     *result = SysAllocString(name);
-    return *result ? S_OK : auto_error(E_OUTOFMEMORY, SESSION_IID, L"Out of memory");
+    return *result ? S_OK : auto_error(E_OUTOFMEMORY, SESSION_IID, "Out of memory");
 }
 
 static HRESULT STDMETHODCALLTYPE session_get_Accounts(IOlkHelperSession *iface, IDispatch **result)
@@ -233,7 +221,7 @@ static HRESULT STDMETHODCALLTYPE session_get_Accounts(IOlkHelperSession *iface, 
     if (!session->manager)
         return not_logged_on();
     hr = auto_accounts_create(session->manager, OLK_CATEGORY_ALL, result);
-    return FAILED(hr) ? auto_error(hr, SESSION_IID, L"Accounts: the account manager could not list the accounts")
+    return FAILED(hr) ? auto_error(hr, SESSION_IID, "Accounts: the account manager could not list the accounts")
                       : hr;
 }
 
@@ -342,7 +330,7 @@ static HRESULT STDMETHODCALLTYPE session_get_Profiles(IOlkHelperSession *iface, 
     for (i = 0; i < names.count; i++)
         SysFreeString(names.items[i]);
     olk_free(names.items);
-    return FAILED(hr) ? auto_error(hr, SESSION_IID, L"Profiles: MAPI's profile table could not be read") : hr;
+    return FAILED(hr) ? auto_error(hr, SESSION_IID, "Profiles: MAPI's profile table could not be read") : hr;
 }
 
 static HRESULT STDMETHODCALLTYPE session_Logoff(IOlkHelperSession *iface)

@@ -65,19 +65,19 @@ HRESULT auto_value_to_variant(const struct olk_value *value, VARIANT *out)
     return S_OK;
 }
 
-static const WCHAR *parse_problem(enum olk_parse_error error)
+static const char *parse_problem(enum olk_parse_error error)
 {
     switch (error)
     {
-    case OLK_PARSE_EMPTY: return L"no value was given";
-    case OLK_PARSE_NOT_NUMBER: return L"the value is neither a number nor a documented name";
-    case OLK_PARSE_TOO_BIG: return L"the number is too big (2^32 or more)";
-    case OLK_PARSE_NOT_DOCUMENTED: return L"the value is not one of the documented values";
-    case OLK_PARSE_UNKNOWN_BITS: return L"the value has bits outside the documented ones";
-    case OLK_PARSE_NOT_HEX: return L"the value is not an even number of hex digits";
+    case OLK_PARSE_EMPTY: return "no value was given";
+    case OLK_PARSE_NOT_NUMBER: return "the value is neither a number nor a documented name";
+    case OLK_PARSE_TOO_BIG: return "the number is too big (2^32 or more)";
+    case OLK_PARSE_NOT_DOCUMENTED: return "the value is not one of the documented values";
+    case OLK_PARSE_UNKNOWN_BITS: return "the value has bits outside the documented ones";
+    case OLK_PARSE_NOT_HEX: return "the value is not an even number of hex digits";
     case OLK_PARSE_OK: break;
     }
-    return L"the value is not valid";
+    return "the value is not valid";
 }
 
 HRESULT auto_value_from_variant(const struct olk_account_prop *prop, const VARIANT *in, struct olk_value *value,
@@ -97,22 +97,23 @@ HRESULT auto_value_from_variant(const struct olk_account_prop *prop, const VARIA
         if (FAILED(hr))
             hr = auto_change_type(&text, in, VT_I4);
         if (FAILED(hr))
-            return auto_error2(E_INVALIDARG, iid, prop->automation, L": the value is not a number");
+            return auto_error_name(E_INVALIDARG, iid, "", prop->automation, ": the value is not a number");
         value->type = PT_LONG;
         value->dw = V_UI4(&text);
         return S_OK;
     }
     hr = auto_change_type(&text, in, VT_BSTR);
     if (FAILED(hr))
-        return auto_error2(E_INVALIDARG, iid, prop->automation, L": the value cannot be read as text");
+        return auto_error_name(E_INVALIDARG, iid, "", prop->automation, ": the value cannot be read as text");
     hr = olk_value_parse(prop, V_BSTR(&text), value, &error);
     VariantClear(&text);
     if (hr == E_INVALIDARG)
     {
         struct auto_text message = { { 0 }, 0 };
 
-        auto_text_add(auto_text_add(auto_text_add(&message, prop->automation), L": "), parse_problem(error));
-        return auto_error(hr, iid, message.buf);
+        auto_text_add_ascii(auto_text_add_ascii(auto_text_add(&message, prop->automation), ": "),
+                            parse_problem(error));
+        return auto_error_text(hr, iid, message.buf);
     }
     return hr;
 }
@@ -265,5 +266,5 @@ HRESULT auto_category(const WCHAR *name, DWORD *bit, REFIID iid)
         }
     }
     *bit = 0;
-    return auto_error2(E_INVALIDARG, iid, L"Unknown category (mail, addressbook or store): ", name ? name : L"");
+    return auto_error_name(E_INVALIDARG, iid, "Unknown category (mail, addressbook or store): ", name ? name : L"", "");
 }

@@ -7,10 +7,10 @@
  * SPDX-License-Identifier: MIT
  */
 #include "mapi.h"
+#include "ascii.h"
 #include "trace.h"
 
 #include <msi.h>
-#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -28,27 +28,30 @@
 #define MAPI_EXPORT(name, bytes) #name "@" #bytes
 #endif
 
+/* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" and its terminator. */
+#define GUID_TEXT_CCH 39
+
 /* Windows Installer category GUIDs of Office's core components, newest
  * first, and the qualifiers naming Outlook within them (MAPI Stub Library,
- * library/stubutils.cpp). */
-static const WCHAR *const outlook_categories[] =
+ * library/stubutils.cpp). ASCII, widened when asked for (ascii.h). */
+static const char outlook_categories[][GUID_TEXT_CCH] =
 {
-    L"{5812C571-53F0-4467-BEFA-0A4F47A9437C}",   /* Office 2016 and later */
-    L"{E83B4360-C208-4325-9504-0D23003A74A5}",   /* 2013 */
-    L"{1E77DE88-BCAB-4C37-B9E5-073AF52DFD7A}",   /* 2010 */
-    L"{24AAE126-0911-478F-A019-07B875EB9996}",   /* 2007 */
-    L"{BC174BAD-2F53-4855-A1D5-0D575C19B1EA}",   /* 2003 */
-    L"{BC174BAD-2F53-4855-A1D5-1D575C19B1EA}",   /* 2003, debug */
+    "{5812C571-53F0-4467-BEFA-0A4F47A9437C}",   /* Office 2016 and later */
+    "{E83B4360-C208-4325-9504-0D23003A74A5}",   /* 2013 */
+    "{1E77DE88-BCAB-4C37-B9E5-073AF52DFD7A}",   /* 2010 */
+    "{24AAE126-0911-478F-A019-07B875EB9996}",   /* 2007 */
+    "{BC174BAD-2F53-4855-A1D5-0D575C19B1EA}",   /* 2003 */
+    "{BC174BAD-2F53-4855-A1D5-1D575C19B1EA}",   /* 2003, debug */
 };
 
 /* A 32-bit process cannot load a 64-bit Outlook's olmapi32.dll, so it does
  * not ask for one. */
-static const WCHAR *const outlook_qualifiers[] =
+static const char *const outlook_qualifiers[] =
 {
 #ifdef _WIN64
-    L"outlook.x64.exe",
+    "outlook.x64.exe",
 #endif
-    L"outlook.exe",
+    "outlook.exe",
 };
 
 static const WCHAR *const preloaded_mapi[] = { L"olmapi32.dll", L"msmapi32.dll" };
@@ -182,7 +185,7 @@ static BOOL take_module(struct search *s, HMODULE module)
     f.free_buffer = PROC_CAST(LPMAPIFREEBUFFER, ops->get_proc(module, MAPI_EXPORT(MAPIFreeBuffer, 4)));
     if (!f.initialize || !f.uninitialize || !f.logon_ex || !f.free_buffer)
     {
-        TRACE("mapi", L"module %p skipped: it lacks MAPIInitialize, MAPIUninitialize, MAPILogonEx or MAPIFreeBuffer",
+        TRACE("mapi", "module %p skipped: it lacks MAPIInitialize, MAPIUninitialize, MAPILogonEx or MAPIFreeBuffer",
               module);
         ops->release(module);
         s->lacked_export = TRUE;
@@ -190,7 +193,7 @@ static BOOL take_module(struct search *s, HMODULE module)
     }
     f.admin_profiles = PROC_CAST(LPMAPIADMINPROFILES, ops->get_proc(module, MAPI_EXPORT(MAPIAdminProfiles, 8)));
     *s->out = f;
-    TRACE("mapi", L"module %p has the MAPI entry points: using it", module);
+    TRACE("mapi", "module %p has the MAPI entry points: using it", module);
     return TRUE;
 }
 
@@ -202,11 +205,11 @@ static BOOL try_path(struct search *s, const WCHAR *path)
 
     if (!is_absolute_path(path))
     {
-        TRACE("mapi", L"candidate \"%ls\" skipped: not an absolute path", path);
+        TRACE("mapi", "candidate \"%ls\" skipped: not an absolute path", path);
         return FALSE;
     }
     module = s->ops->load(path);
-    TRACE("mapi", L"candidate \"%ls\": %ls (module %p, error %lu)", path, module ? L"loaded" : L"not loaded", module,
+    TRACE("mapi", "candidate \"%ls\": %hs (module %p, error %lu)", path, module ? "loaded" : "not loaded", module,
           module ? 0 : GetLastError());
     return module && take_module(s, module);
 }
@@ -222,7 +225,7 @@ static BOOL try_preloaded(struct search *s)
     {
         if (!s->ops->attach_loaded(preloaded_mapi[i], &module) || !module)
             continue;
-        TRACE("mapi", L"candidate %ls: already loaded in the process (module %p)", preloaded_mapi[i], module);
+        TRACE("mapi", "candidate %ls: already loaded in the process (module %p)", preloaded_mapi[i], module);
         if (take_module(s, module))
             return TRUE;
     }
@@ -251,7 +254,7 @@ static BOOL try_default_client(struct search *s)
 
     if (!read_string(s->ops, clients, NULL, client, ARRAYSIZE(client), &type))
     {
-        TRACE("mapi", L"no default mail client");
+        TRACE("mapi", "no default mail client");
         return FALSE;
     }
     wcscpy(subkey, clients);
@@ -259,10 +262,10 @@ static BOOL try_default_client(struct search *s)
     wcscpy(subkey + ARRAYSIZE(clients), client);
     if (!read_string(s->ops, subkey, L"DLLPathEx", raw, ARRAYSIZE(raw), &type))
     {
-        TRACE("mapi", L"default mail client \"%ls\" has no DLLPathEx", client);
+        TRACE("mapi", "default mail client \"%ls\" has no DLLPathEx", client);
         return FALSE;
     }
-    TRACE("mapi", L"default mail client \"%ls\": DLLPathEx \"%ls\"", client, raw);
+    TRACE("mapi", "default mail client \"%ls\": DLLPathEx \"%ls\"", client, raw);
     if (type != REG_EXPAND_SZ)
         return try_path(s, raw);
     len = s->ops->expand(raw, path, ARRAYSIZE(path));
@@ -270,15 +273,16 @@ static BOOL try_default_client(struct search *s)
 }
 
 /* olmapi32.dll sits beside the outlook.exe that Windows Installer names. */
-static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR *category,
-                                  const WCHAR *qualifier)
+static BOOL try_outlook_component(struct search *s, void *installer, const char *category, const char *qualifier)
 {
     static const WCHAR olmapi32[] = L"olmapi32.dll";
-    WCHAR path[MAX_PATH];
+    WCHAR path[MAX_PATH], wide_category[GUID_TEXT_CCH], wide_qualifier[ARRAYSIZE("outlook.x64.exe")];
     DWORD cch = ARRAYSIZE(path);
     WCHAR *slash;
 
-    if (s->ops->provide_component(installer, category, qualifier, path, &cch) != ERROR_SUCCESS)
+    olk_widen(wide_category, ARRAYSIZE(wide_category), category);
+    olk_widen(wide_qualifier, ARRAYSIZE(wide_qualifier), qualifier);
+    if (s->ops->provide_component(installer, wide_category, wide_qualifier, path, &cch) != ERROR_SUCCESS)
         return FALSE;
     path[ARRAYSIZE(path) - 1] = 0;
     slash = wcsrchr(path, L'\\');
@@ -294,11 +298,11 @@ static BOOL try_outlook_component(struct search *s, void *installer, const WCHAR
  * CoInitializeEx(COINIT_APARTMENTTHREADED). */
 static BOOL outlook_registered(const struct mapi_loader_ops *ops)
 {
-    WCHAR path[MAX_PATH];
+    static const char app_paths[] = "Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE";
+    WCHAR path[MAX_PATH], subkey[ARRAYSIZE(app_paths)];
     DWORD type, cb = sizeof(path);
-    LSTATUS err = ops->read_string(HKEY_LOCAL_MACHINE,
-                                   L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE", NULL,
-                                   path, &cb, &type);
+    LSTATUS err = ops->read_string(HKEY_LOCAL_MACHINE, olk_widen(subkey, ARRAYSIZE(subkey), app_paths), NULL, path,
+                                   &cb, &type);
 
     return err == ERROR_SUCCESS || err == ERROR_MORE_DATA;
 }
@@ -311,12 +315,12 @@ static BOOL try_installed_outlook(struct search *s)
 
     if (!outlook_registered(s->ops))
     {
-        TRACE("mapi", L"no Outlook registered (App Paths\\OUTLOOK.EXE): Windows Installer not asked");
+        TRACE("mapi", "no Outlook registered (App Paths\\OUTLOOK.EXE): Windows Installer not asked");
         return FALSE;
     }
     if (!(installer = s->ops->open_installer()))
     {
-        TRACE("mapi", L"Windows Installer unavailable");
+        TRACE("mapi", "Windows Installer unavailable");
         return FALSE;
     }
     for (c = 0; c < ARRAYSIZE(outlook_categories) && !found; c++)
@@ -344,17 +348,24 @@ HRESULT mapi_discover(const struct mapi_loader_ops *ops, struct mapi_functions *
     memset(out, 0, sizeof(*out));
     if (!try_preloaded(&s) && !try_default_client(&s) && !try_installed_outlook(&s) && !try_system_mapi(&s))
         hr = HRESULT_FROM_WIN32(s.lacked_export ? ERROR_PROC_NOT_FOUND : ERROR_MOD_NOT_FOUND);
-    TRACE("mapi", L"discovery -> %08lx", hr);
+    TRACE("mapi", "discovery -> %08lx", hr);
     return hr;
 }
 
 /* ---- the process-wide result --------------------------------------------- */
 
-/* Written once, under the lock, never changed until mapi_set_loader_ops. */
+/* Written once, under the lock, never changed until mapi_set_loader_ops.
+ * All zero-initialised (cache_ops NULL for the default table), so they take
+ * no space in the DLL's file. */
 static SRWLOCK cache_lock = SRWLOCK_INIT;
-static const struct mapi_loader_ops *cache_ops = &mapi_loader_default_ops;
+static const struct mapi_loader_ops *cache_ops;
 static struct mapi_functions cached;
 static BOOL cached_valid;
+
+static const struct mapi_loader_ops *current_ops(void)
+{
+    return cache_ops ? cache_ops : &mapi_loader_default_ops;
+}
 
 static BOOL read_cache(const struct mapi_loader_ops **ops)
 {
@@ -362,7 +373,7 @@ static BOOL read_cache(const struct mapi_loader_ops **ops)
 
     AcquireSRWLockShared(&cache_lock);
     valid = cached_valid;
-    *ops = cache_ops;
+    *ops = current_ops();
     ReleaseSRWLockShared(&cache_lock);
     return valid;
 }
@@ -383,7 +394,7 @@ HRESULT mapi_get(const struct mapi_functions **out)
             return hr;
         }
         AcquireSRWLockExclusive(&cache_lock);
-        if (!cached_valid && cache_ops == ops)
+        if (!cached_valid && current_ops() == ops)
         {
             cached = found;
             cached_valid = TRUE;
@@ -400,15 +411,35 @@ HRESULT mapi_get(const struct mapi_functions **out)
 void mapi_set_loader_ops(const struct mapi_loader_ops *ops)
 {
     AcquireSRWLockExclusive(&cache_lock);
-    cache_ops = ops ? ops : &mapi_loader_default_ops;
+    cache_ops = ops;
     cached_valid = FALSE;
     ReleaseSRWLockExclusive(&cache_lock);
+}
+
+/* "name@bytes" into out[cch], or FALSE if it does not fit. Written out
+ * rather than with snprintf, which would bring two more imports and
+ * MinGW's wrapper of them into the DLL. */
+static BOOL decorate(char *out, size_t cch, const char *name, unsigned int arg_bytes)
+{
+    char digits[10];
+    size_t len = strlen(name), count = 0;
+
+    do
+        digits[count++] = (char)('0' + arg_bytes % 10);
+    while ((arg_bytes /= 10) != 0);
+    if (len + 1 + count >= cch)
+        return FALSE;
+    memcpy(out, name, len);
+    out[len++] = '@';
+    while (count)
+        out[len++] = digits[--count];
+    out[len] = 0;
+    return TRUE;
 }
 
 FARPROC mapi_proc(const struct mapi_functions *mapi, const char *name, unsigned int arg_bytes)
 {
     char decorated[128];
-    int len;
 
 #ifdef _WIN64
     FARPROC proc = mapi->ops->get_proc(mapi->module, name);
@@ -416,8 +447,7 @@ FARPROC mapi_proc(const struct mapi_functions *mapi, const char *name, unsigned 
     if (proc)
         return proc;
 #endif
-    len = snprintf(decorated, sizeof(decorated), "%s@%u", name, arg_bytes);
-    if (len < 0 || (size_t)len >= sizeof(decorated))
+    if (!decorate(decorated, sizeof(decorated), name, arg_bytes))
         return NULL;
     return mapi->ops->get_proc(mapi->module, decorated);
 }

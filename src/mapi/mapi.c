@@ -28,7 +28,7 @@ HRESULT mapi_initialize(const struct mapi_functions *mapi, ULONG flags)
     MAPIINIT_0 init = { MAPI_INIT_VERSION, flags | MAPI_NO_COINIT };
     HRESULT hr = mapi->initialize(&init);
 
-    TRACE("mapi", L"MAPIInitialize(flags %#lx) -> %08lx", init.ulFlags, hr);
+    TRACE("mapi", "MAPIInitialize(flags %#lx) -> %08lx", init.ulFlags, hr);
     return hr;
 }
 
@@ -43,7 +43,7 @@ HRESULT mapi_logon(const struct mapi_functions *mapi, const WCHAR *profile, ULON
     flags |= profile ? MAPI_EXPLICIT_PROFILE : MAPI_USE_DEFAULT;
     /* MinGW declares the name LPTSTR; with MAPI_UNICODE it is a WCHAR string. */
     hr = mapi->logon_ex(0, (LPTSTR)profile, NULL, flags, &result);
-    TRACE("mapi", L"MAPILogonEx(\"%ls\", flags %#lx) -> %08lx, session %p", profile ? profile : L"(default)", flags,
+    TRACE("mapi", "MAPILogonEx(\"%ls\", flags %#lx) -> %08lx, session %p", profile ? profile : L"(default)", flags,
           hr, result);
     if (FAILED(hr))
         return hr;
@@ -57,7 +57,7 @@ HRESULT mapi_session_logoff(IMAPISession *session)
 {
     HRESULT hr = session->lpVtbl->Logoff(session, 0, 0, 0);
 
-    TRACE("mapi", L"session %p: Logoff -> %08lx", session, hr);
+    TRACE("mapi", "session %p: Logoff -> %08lx", session, hr);
     return hr;
 }
 
@@ -65,7 +65,7 @@ ULONG mapi_session_release(IMAPISession *session)
 {
     ULONG refcount = session->lpVtbl->Release(session);
 
-    TRACE("mapi", L"session %p: Release -> %lu", session, refcount);
+    TRACE("mapi", "session %p: Release -> %lu", session, refcount);
     return refcount;
 }
 

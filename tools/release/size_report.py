@@ -32,6 +32,8 @@ def contributor(path):
         return '%s(%s)' % m.groups(), m.group(1)
     name = os.path.basename(path)
     name = re.sub(r'\.obj$', '', name)
+    if path == 'dll stuff':
+        return 'exports and relocations', 'linker'
     if path.startswith('/usr/') or '.dir/' not in path:
         return name, 'runtime start-up'
     return name, 'project objects'
