@@ -160,13 +160,23 @@ static HRESULT get_mapi_session(struct helper *helper, IUnknown **session)
     return session_owner_get_session(owner, session);
 }
 
-static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface, IUnknown **session)
+static DECLSPEC_NOINLINE HRESULT traced_get_mapi_session(struct helper *helper, IUnknown **session)
 {
-    struct helper *helper = impl_from_IOlkAccountHelper(iface);
     HRESULT hr = get_mapi_session(helper, session);
 
     TRACE("helper", "%p GetMapiSession -> %08lx, session %p", helper, hr, session ? *session : NULL);
     return hr;
+}
+
+/* The hottest call: the trace is looked at first, so that with it off the
+ * call is a tail call with no frame of its own. */
+static HRESULT STDMETHODCALLTYPE helper_GetMapiSession(IOlkAccountHelper *iface, IUnknown **session)
+{
+    struct helper *helper = impl_from_IOlkAccountHelper(iface);
+
+    if (TRACE_MAYBE_ON())
+        return traced_get_mapi_session(helper, session);
+    return get_mapi_session(helper, session);
 }
 
 static HRESULT STDMETHODCALLTYPE helper_HandsOffSession(IOlkAccountHelper *iface)

@@ -45,6 +45,10 @@ void trace_write(const char *area, const char *format, ...);
 #define TRACE_ENABLED() (trace_state == TRACE_ON || (trace_state == TRACE_UNREAD && trace_configure()))
 #define TRACE(area, ...) do { if (TRACE_ENABLED()) trace_write(area, __VA_ARGS__); } while (0)
 
+/* One read, for the hottest calls: FALSE only once the setting is read and
+ * off; then their trace point (a TRACE) may be skipped. */
+#define TRACE_MAYBE_ON() (trace_state != TRACE_OFF)
+
 /* Forgets the setting, so that the next trace point reads it again. For
  * tests only: never while another thread may be tracing. */
 void trace_reset(void);
