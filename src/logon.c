@@ -12,12 +12,15 @@ static inline struct logon *impl_from_IMAPISession(IMAPISession *iface)
     return CONTAINING_RECORD(iface, struct logon, IMAPISession_iface);
 }
 
-/* MAPI's session, or NULL once the logon has ended. */
-static IMAPISession *live_session(IMAPISession *iface)
+/* MAPI's session, or NULL once the logon has ended. A plain read: ended
+ * only ever goes from 0 to 1, by an interlocked exchange, and a call that
+ * races with the owner's end may go either way. Inlined, so that each
+ * forwarder is a tail call into MAPI's session. */
+static inline IMAPISession *live_session(IMAPISession *iface)
 {
     struct logon *logon = impl_from_IMAPISession(iface);
 
-    return InterlockedCompareExchange(&logon->ended, 0, 0) ? NULL : logon->session;
+    return *(volatile LONG *)&logon->ended ? NULL : logon->session;
 }
 
 /* Forwards a call to MAPI's session, as s; MAPI_E_END_OF_SESSION once ended. */
@@ -31,11 +34,6 @@ void logon_end(struct logon *logon)
 {
     if (!InterlockedExchange(&logon->ended, 1))
         mapi_session_logoff(logon->session);
-}
-
-void logon_addref(struct logon *logon)
-{
-    InterlockedIncrement(&logon->refcount);
 }
 
 /* The first read is a plain one: the compare-exchange checks it anyway,
@@ -91,11 +89,6 @@ static ULONG STDMETHODCALLTYPE logon_Release(IMAPISession *iface)
     if (!count)
         logon_destroy(logon);
     return count;
-}
-
-void logon_release(struct logon *logon)
-{
-    logon_Release(&logon->IMAPISession_iface);
 }
 
 static HRESULT STDMETHODCALLTYPE logon_GetLastError(IMAPISession *iface, HRESULT hr, ULONG flags,

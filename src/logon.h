@@ -37,12 +37,20 @@ struct logon
  * until the logon is whole. */
 void logon_init(struct logon *logon, IMAPISession *session, logon_detach_fn detach, void *context);
 
-void logon_addref(struct logon *logon);
+static inline void logon_addref(struct logon *logon)
+{
+    InterlockedIncrement(&logon->refcount);
+}
+
 /* An AddRef unless the last Release has already begun (FALSE then). Safe on
  * memory that may have been detached meanwhile, as long as it is not freed:
  * a TRUE is then a reference to whichever logon the memory holds now. */
 BOOL logon_addref_unless_released(struct logon *logon);
-void logon_release(struct logon *logon);
+
+static inline void logon_release(struct logon *logon)
+{
+    logon->IMAPISession_iface.lpVtbl->Release(&logon->IMAPISession_iface);
+}
 
 /* Logs MAPI's session off now (once; Logoff's answer does not matter, the
  * session is over for the helper either way). Its last Release still waits

@@ -338,11 +338,6 @@ static const WCHAR *text_of(const struct names *names, const WCHAR *module_path,
     return olk_widen(buf, KEY_CCH, texts[id]);
 }
 
-static BOOL same_text(const WCHAR *a, const WCHAR *b)
-{
-    return CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
-}
-
 /* ---- removal ------------------------------------------------------------- */
 
 static LSTATUS delete_key(const struct registry_ops *ops, HKEY classes, const WCHAR *path)
@@ -369,7 +364,8 @@ static LSTATUS get_progid_state(const struct registry_ops *ops, HKEY classes, co
     ops->close_key(key);
     if (err == ERROR_SUCCESS)
     {
-        *state = same_text(value, names->text[progid->clsid]) ? PROGID_OURS : PROGID_FOREIGN;
+        *state = CompareStringOrdinal(value, -1, names->text[progid->clsid], -1, TRUE) == CSTR_EQUAL
+                 ? PROGID_OURS : PROGID_FOREIGN;
         return ERROR_SUCCESS;
     }
     /* No CLSID value, or one too long or of another type to be ours. */
@@ -581,9 +577,9 @@ HRESULT registry_scope_root(const WCHAR *cmdline, HKEY *root)
     if (!root)
         return E_POINTER;
     *root = NULL;
-    if (!cmdline || !*cmdline || same_text(cmdline, L"machine"))
+    if (!cmdline || !*cmdline || olk_ascii_equal(cmdline, wcslen(cmdline), "machine"))
         *root = HKEY_LOCAL_MACHINE;
-    else if (same_text(cmdline, L"user"))
+    else if (olk_ascii_equal(cmdline, wcslen(cmdline), "user"))
         *root = HKEY_CURRENT_USER;
     else
         return E_INVALIDARG;

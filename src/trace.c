@@ -28,9 +28,9 @@ static SRWLOCK file_lock = SRWLOCK_INIT;
 
 static const WCHAR setting_key[] = L"Software\\olkhelper";
 
-static BOOL same_text(const WCHAR *a, const WCHAR *b)
+static BOOL same_text(const WCHAR *value, const char *word)
 {
-    return CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
+    return olk_ascii_equal(value, wcslen(value), word);
 }
 
 /* The first setting that is there: the environment, then HKCU, then HKLM. */
@@ -63,12 +63,12 @@ static BOOL CALLBACK configure_once(INIT_ONCE *once, void *param, void **context
     (void)once;
     (void)param;
     (void)context;
-    if (read_setting(value, ARRAYSIZE(value)) && *value && !same_text(value, L"off") && !same_text(value, L"0"))
+    if (read_setting(value, ARRAYSIZE(value)) && *value && !same_text(value, "off") && !same_text(value, "0"))
     {
         state = TRACE_ON;
-        if (same_text(value, L"debugger"))
+        if (same_text(value, "debugger"))
             sink = SINK_DEBUGGER;
-        else if (same_text(value, L"stderr"))
+        else if (same_text(value, "stderr"))
             sink = SINK_STDERR;
         else
         {

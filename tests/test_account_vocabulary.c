@@ -9,6 +9,7 @@
  */
 #include "olktest.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,43 +20,43 @@
 static const char *docs_path;
 
 /* The automation name of a JSON member: PascalCase, "id" and "clsid" in capitals. */
-static void automation_name(const WCHAR *json, WCHAR *out, size_t cch)
+static void automation_name(const char *json, char *out, size_t cch)
 {
     size_t n = 0;
 
     while (*json)
     {
-        size_t len = wcscspn(json, L"_"), i;
+        size_t len = strcspn(json, "_"), i;
 
-        if (len == 2 && !wcsncmp(json, L"id", 2)) wcscpy(out + n, L"ID");
-        else if (len == 5 && !wcsncmp(json, L"clsid", 5)) wcscpy(out + n, L"CLSID");
+        assert_true(n + len < cch);
+        if (len == 2 && !strncmp(json, "id", 2)) memcpy(out + n, "ID", 2);
+        else if (len == 5 && !strncmp(json, "clsid", 5)) memcpy(out + n, "CLSID", 5);
         else
         {
             for (i = 0; i < len; i++) out[n + i] = json[i];
-            out[n] = towupper(out[n]);
+            out[n] = toupper((unsigned char)out[n]);
         }
         n += len;
-        assert_true(n < cch);
         json += len;
-        if (*json == L'_') json++;
+        if (*json == '_') json++;
     }
     out[n] = 0;
 }
 
 static void test_derivation_examples(void **state)
 {
-    WCHAR name[64];
+    char name[64];
 
     (void)state;
-    automation_name(L"id", name, ARRAYSIZE(name));
-    assert_true(!wcscmp(name, L"ID"));
-    automation_name(L"type_clsid", name, ARRAYSIZE(name));
-    assert_true(!wcscmp(name, L"TypeCLSID"));
-    automation_name(L"smtp_server", name, ARRAYSIZE(name));
-    assert_true(!wcscmp(name, L"SmtpServer"));
+    automation_name("id", name, ARRAYSIZE(name));
+    assert_true(!strcmp(name, "ID"));
+    automation_name("type_clsid", name, ARRAYSIZE(name));
+    assert_true(!strcmp(name, "TypeCLSID"));
+    automation_name("smtp_server", name, ARRAYSIZE(name));
+    assert_true(!strcmp(name, "SmtpServer"));
     /* Only the whole word is capitalised. */
-    automation_name(L"mini_uid", name, ARRAYSIZE(name));
-    assert_true(!wcscmp(name, L"MiniUid"));
+    automation_name("mini_uid", name, ARRAYSIZE(name));
+    assert_true(!strcmp(name, "MiniUid"));
 }
 
 static void test_types_match_tags(void **state)
@@ -67,7 +68,11 @@ static void test_types_match_tags(void **state)
     {
         const struct olk_account_prop *p = &olk_account_props[i];
 
-        assert_non_null(p->idl_name);   /* no slot of the enum left empty */
+        assert_true(p->idl_name[0]);    /* no slot of the enum left empty */
+        /* Every name ends inside its array (C lets a literal fill one whole, without its NUL). */
+        assert_non_null(memchr(p->idl_name, 0, sizeof(p->idl_name)));
+        assert_non_null(memchr(p->json, 0, sizeof(p->json)));
+        assert_non_null(memchr(p->automation, 0, sizeof(p->automation)));
         assert_int_equal(PROP_TYPE(p->tag) & ~SECURE_FLAG, p->type);
         assert_true(p->type == PT_LONG || p->type == PT_UNICODE || p->type == PT_BINARY);
         assert_int_equal(p->secret, (p->tag & SECURE_FLAG) != 0);
@@ -80,19 +85,19 @@ static void test_types_match_tags(void **state)
     assert_null(olk_account_prop_by_tag(PROP_INET_PASSWORD & ~SECURE_FLAG));
 }
 
-static BOOL is_member_name(const WCHAR *s)
+static BOOL is_member_name(const char *s)
 {
-    if (!*s || *s == L'_' || s[wcslen(s) - 1] == L'_' || wcsstr(s, L"__")) return FALSE;
-    return wcsspn(s, L"abcdefghijklmnopqrstuvwxyz_") == wcslen(s);
+    if (!*s || *s == '_' || s[strlen(s) - 1] == '_' || strstr(s, "__")) return FALSE;
+    return strspn(s, "abcdefghijklmnopqrstuvwxyz_") == strlen(s);
 }
 
 /* JSON members are area_what: the tag's area (inet_, smtp_, pop_, mapi_) and
  * the name; PROP_ACCT_* have no area. */
 static void test_json_members(void **state)
 {
-    static const struct { const char *idl; const WCHAR *json; } areas[] =
+    static const struct { const char *idl; const char *json; } areas[] =
     {
-        { "PROP_INET_", L"inet_" }, { "PROP_SMTP_", L"smtp_" }, { "PROP_POP_", L"pop_" }, { "PROP_MAPI_", L"mapi_" },
+        { "PROP_INET_", "inet_" }, { "PROP_SMTP_", "smtp_" }, { "PROP_POP_", "pop_" }, { "PROP_MAPI_", "mapi_" },
     };
     size_t i, j, matched;
 
@@ -106,7 +111,7 @@ static void test_json_members(void **state)
         for (j = 0; j < ARRAYSIZE(areas); j++)
         {
             if (strncmp(p->idl_name, areas[j].idl, strlen(areas[j].idl))) continue;
-            assert_true(!wcsncmp(p->json, areas[j].json, wcslen(areas[j].json)));
+            assert_true(!strncmp(p->json, areas[j].json, strlen(areas[j].json)));
             matched++;
         }
         assert_int_equal(matched, strncmp(p->idl_name, "PROP_ACCT_", 10) ? 1 : 0);
@@ -117,26 +122,26 @@ static void test_json_members(void **state)
 /* The names olkacct printed before the vocabulary existed stay as they were. */
 static void test_existing_members_kept(void **state)
 {
-    static const struct { enum olk_prop_id id; const WCHAR *json; } kept[] =
+    static const struct { enum olk_prop_id id; const char *json; } kept[] =
     {
-        { OLK_PROP_ACCT_ID, L"id" }, { OLK_PROP_ACCT_NAME, L"name" }, { OLK_PROP_ACCT_MINI_UID, L"mini_uid" },
-        { OLK_PROP_ACCT_STAMP, L"stamp" }, { OLK_PROP_ACCT_USER_EMAIL_ADDR, L"email" },
-        { OLK_PROP_ACCT_USER_DISPLAY_NAME, L"display_name" }, { OLK_PROP_INET_USER, L"inet_user" },
-        { OLK_PROP_INET_SERVER, L"inet_server" }, { OLK_PROP_INET_PORT, L"inet_port" },
-        { OLK_PROP_SMTP_SERVER, L"smtp_server" }, { OLK_PROP_SMTP_PORT, L"smtp_port" },
-        { OLK_PROP_ACCT_IS_EXCH, L"is_exch" }, { OLK_PROP_ACCT_DELIVERY_STORE, L"delivery_store" },
+        { OLK_PROP_ACCT_ID, "id" }, { OLK_PROP_ACCT_NAME, "name" }, { OLK_PROP_ACCT_MINI_UID, "mini_uid" },
+        { OLK_PROP_ACCT_STAMP, "stamp" }, { OLK_PROP_ACCT_USER_EMAIL_ADDR, "email" },
+        { OLK_PROP_ACCT_USER_DISPLAY_NAME, "display_name" }, { OLK_PROP_INET_USER, "inet_user" },
+        { OLK_PROP_INET_SERVER, "inet_server" }, { OLK_PROP_INET_PORT, "inet_port" },
+        { OLK_PROP_SMTP_SERVER, "smtp_server" }, { OLK_PROP_SMTP_PORT, "smtp_port" },
+        { OLK_PROP_ACCT_IS_EXCH, "is_exch" }, { OLK_PROP_ACCT_DELIVERY_STORE, "delivery_store" },
     };
     size_t i;
 
     (void)state;
-    for (i = 0; i < ARRAYSIZE(kept); i++) assert_true(!wcscmp(olk_account_props[kept[i].id].json, kept[i].json));
-    assert_true(!wcscmp(olk_account_info_members[OLK_INFO_TYPE].json, L"type"));
-    assert_true(!wcscmp(olk_account_info_members[OLK_INFO_TYPE_CLSID].json, L"type_clsid"));
-    assert_true(!wcscmp(olk_account_info_members[OLK_INFO_CATEGORIES].json, L"categories"));
+    for (i = 0; i < ARRAYSIZE(kept); i++) assert_true(!strcmp(olk_account_props[kept[i].id].json, kept[i].json));
+    assert_true(!strcmp(olk_account_info_members[OLK_INFO_TYPE].json, "type"));
+    assert_true(!strcmp(olk_account_info_members[OLK_INFO_TYPE_CLSID].json, "type_clsid"));
+    assert_true(!strcmp(olk_account_info_members[OLK_INFO_CATEGORIES].json, "categories"));
 }
 
 /* Every JSON member and automation name of an account, properties and GetAccountInfo's answer alike. */
-static size_t all_names(const WCHAR **json, const WCHAR **automation)
+static size_t all_names(const char **json, const char **automation)
 {
     size_t i, n = 0;
 
@@ -155,20 +160,20 @@ static size_t all_names(const WCHAR **json, const WCHAR **automation)
 
 static void test_names_unique_and_derived(void **state)
 {
-    const WCHAR *json[OLK_PROP_COUNT + OLK_INFO_COUNT], *automation[OLK_PROP_COUNT + OLK_INFO_COUNT];
+    const char *json[OLK_PROP_COUNT + OLK_INFO_COUNT], *automation[OLK_PROP_COUNT + OLK_INFO_COUNT];
     size_t n = all_names(json, automation), i, j;
-    WCHAR derived[64];
+    char derived[64];
 
     (void)state;
     for (i = 0; i < n; i++)
     {
         automation_name(json[i], derived, ARRAYSIZE(derived));
-        if (wcscmp(derived, automation[i])) fail_msg("%ls: automation name %ls, expected %ls", json[i], automation[i],
+        if (strcmp(derived, automation[i])) fail_msg("%s: automation name %s, expected %s", json[i], automation[i],
                                                      derived);
         for (j = 0; j < i; j++)
         {
-            assert_true(wcscmp(json[i], json[j]));
-            assert_true(wcscmp(automation[i], automation[j]));
+            assert_true(strcmp(json[i], json[j]));
+            assert_true(strcmp(automation[i], automation[j]));
         }
     }
     for (i = 0; i < OLK_PROP_COUNT; i++)
@@ -301,7 +306,7 @@ static void generate_docs(struct text *t)
     {
         const struct olk_account_prop *p = &olk_account_props[i];
 
-        put(t, "| `%s` | `0x%08lX` | `%s` | `%ls` | `%ls` | %s | %s | ", p->idl_name, (unsigned long)p->tag,
+        put(t, "| `%s` | `0x%08lX` | `%s` | `%s` | `%s` | %s | %s | ", p->idl_name, (unsigned long)p->tag,
             type_name(p->type), p->json, p->automation, p->access == OLK_PROP_READ_WRITE ? "read/write" : "read-only",
             p->secret ? "yes (`SECURE_FLAG`)" : "");
         put_values(t, p);
@@ -310,7 +315,7 @@ static void generate_docs(struct text *t)
     put(t, "\nWhat `GetAccountInfo` reports, named the same way:\n\n");
     put(t, "| JSON member | automation name |\n|---|---|\n");
     for (i = 0; i < OLK_INFO_COUNT; i++)
-        put(t, "| `%ls` | `%ls` |\n", olk_account_info_members[i].json, olk_account_info_members[i].automation);
+        put(t, "| `%s` | `%s` |\n", olk_account_info_members[i].json, olk_account_info_members[i].automation);
     put(t, "\nCategories, in the order olkacct enumerates and lists them:\n\n");
     put(t, "| name | CLSID |\n|---|---|\n");
     for (i = 0; i < OLK_CATEGORY_COUNT; i++)

@@ -45,7 +45,7 @@ def vocabulary():
         tags = {m.group(1): int(m.group(2), 16)
                 for m in re.finditer(r"const DWORD (PROP_\w+)\s*=\s*0x([0-9A-Fa-f]+);", f.read())}
     with open(source, encoding="utf-8") as f:
-        entries = re.findall(r'PROP\((PROP_\w+), (PT_\w+), L"\w+", L"(\w+)", (RO|RW),', f.read())
+        entries = re.findall(r'PROP\((PROP_\w+), (PT_\w+), "\w+", "(\w+)", (RO|RW),', f.read())
     check(len(entries) > 20, "the vocabulary was not found in %s" % source)
     return [(auto, idl_name, tags[idl_name], ptype, access == "RW", bool(tags[idl_name] & 0x8000))
             for idl_name, ptype, auto, access in entries]

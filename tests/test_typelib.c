@@ -106,6 +106,15 @@ static struct member find_member(ITypeInfo *info, const WCHAR *name, INVOKEKIND 
     return m;
 }
 
+/* The same for one of the vocabulary's ASCII names. */
+static struct member find_vocabulary_member(ITypeInfo *info, const char *name, INVOKEKIND kind)
+{
+    WCHAR wide[64];
+
+    assert_true(MultiByteToWideChar(CP_ACP, 0, name, -1, wide, ARRAYSIZE(wide)) > 0);
+    return find_member(info, wide, kind);
+}
+
 static VARTYPE vocabulary_type(const struct olk_account_prop *prop)
 {
     /* Binary values travel as hex strings: script engines cannot read byte arrays. */
@@ -142,15 +151,15 @@ static void test_account_matches_vocabulary(void **state)
     for (i = 0; i < OLK_PROP_COUNT; i++)
     {
         const struct olk_account_prop *prop = &olk_account_props[i];
-        struct member get = find_member(info, prop->automation, INVOKE_PROPERTYGET);
-        struct member put = find_member(info, prop->automation, INVOKE_PROPERTYPUT);
+        struct member get = find_vocabulary_member(info, prop->automation, INVOKE_PROPERTYGET);
+        struct member put = find_vocabulary_member(info, prop->automation, INVOKE_PROPERTYPUT);
         BOOL want_get = !prop->secret;
         /* A secret can only be set; a secret documented read-only keeps its
          * propput so that setting it answers E_OLK_PROP_READ_ONLY. */
         BOOL want_put = prop->access == OLK_PROP_READ_WRITE || prop->secret;
 
         if (get.found != want_get || put.found != want_put)
-            print_error("%ls: propget %d, propput %d\n", prop->automation, get.found, put.found);
+            print_error("%s: propget %d, propput %d\n", prop->automation, get.found, put.found);
         assert_int_equal(get.found, want_get);
         assert_int_equal(put.found, want_put);
         if (get.found)
@@ -170,10 +179,10 @@ static void test_account_matches_vocabulary(void **state)
     }
     for (i = 0; i < OLK_INFO_COUNT; i++)
     {
-        struct member get = find_member(info, olk_account_info_members[i].automation, INVOKE_PROPERTYGET);
+        struct member get = find_vocabulary_member(info, olk_account_info_members[i].automation, INVOKE_PROPERTYGET);
 
         assert_true(get.found);
-        assert_false(find_member(info, olk_account_info_members[i].automation, INVOKE_PROPERTYPUT).found);
+        assert_false(find_vocabulary_member(info, olk_account_info_members[i].automation, INVOKE_PROPERTYPUT).found);
         assert_int_equal(get.type, i == OLK_INFO_CATEGORIES ? VT_VARIANT : VT_BSTR);
         expected_funcs++;
     }

@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "ascii.h"
 #include "account_model.h"
 #include "memory.h"
 
@@ -59,17 +60,12 @@ HRESULT olk_value_copy(const struct olk_value *from, struct olk_value *to)
     return S_OK;
 }
 
-static BOOL same_word(const WCHAR *a, size_t len, const WCHAR *b)
-{
-    return wcslen(b) == len && CompareStringOrdinal(a, (int)len, b, (int)len, TRUE) == CSTR_EQUAL;
-}
-
 const struct olk_account_prop *olk_prop_by_json(const WCHAR *name, size_t len)
 {
     size_t i;
 
     for (i = 0; i < OLK_PROP_COUNT; i++)
-        if (same_word(name, len, olk_account_props[i].json)) return &olk_account_props[i];
+        if (olk_ascii_equal(name, len, olk_account_props[i].json)) return &olk_account_props[i];
     return NULL;
 }
 
@@ -111,12 +107,10 @@ static enum olk_parse_error parse_number(const WCHAR *s, size_t len, DWORD *out)
 static enum olk_parse_error parse_word(const struct olk_account_prop *prop, const WCHAR *s, size_t len, DWORD *out)
 {
     const struct olk_prop_value *v;
-    WCHAR name[64];
 
     for (v = prop->values; v && v->name; v++)
     {
-        if (!MultiByteToWideChar(CP_UTF8, 0, v->name, -1, name, ARRAYSIZE(name))) continue;
-        if (same_word(s, len, name))
+        if (olk_ascii_equal(s, len, v->name))
         {
             *out = v->value;
             return OLK_PARSE_OK;

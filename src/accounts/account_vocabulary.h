@@ -72,13 +72,20 @@ struct olk_prop_value
     const char *name;
 };
 
-/* The pointers first and the small fields in bytes: 16 bytes less an entry
- * on x64 than in declaration order with full-size fields. */
+/* Longest name + 1 of each kind (test_account_vocabulary checks that every
+ * name ends inside its array). */
+#define OLK_IDL_NAME_CCH 28
+#define OLK_JSON_NAME_CCH 23
+#define OLK_AUTOMATION_NAME_CCH 21
+
+/* The names are ASCII arrays inside the entry: no pointer for the loader to
+ * relocate and half the bytes of UTF-16 (the release DLL has a size budget).
+ * The small fields are bytes. */
 struct olk_account_prop
 {
-    const char *idl_name;           /* the tag's name in olkacct.idl: "PROP_ACCT_NAME" */
-    const WCHAR *json;              /* JSON member, area_what: "smtp_use_auth" */
-    const WCHAR *automation;        /* PascalCase of json, ID and CLSID in capitals: "SmtpUseAuth" */
+    char idl_name[OLK_IDL_NAME_CCH];            /* the tag's name in olkacct.idl: "PROP_ACCT_NAME" */
+    char json[OLK_JSON_NAME_CCH];               /* JSON member, area_what: "smtp_use_auth" */
+    char automation[OLK_AUTOMATION_NAME_CCH];   /* PascalCase of json, ID and CLSID in capitals: "SmtpUseAuth" */
     const struct olk_prop_value *values;    /* documented constants, ended by a NULL name; or NULL */
     DWORD tag;
     WORD type;                      /* PT_LONG, PT_UNICODE or PT_BINARY */
@@ -136,8 +143,8 @@ const struct olk_account_prop *olk_account_prop_by_tag(DWORD tag);
  * answer, named like the properties. */
 struct olk_account_info_member
 {
-    const WCHAR *json;
-    const WCHAR *automation;
+    char json[OLK_JSON_NAME_CCH];
+    char automation[OLK_AUTOMATION_NAME_CCH];
 };
 
 enum olk_info_id

@@ -103,7 +103,7 @@ static HRESULT STDMETHODCALLTYPE account_GetIDsOfNames(IOlkHelperAccount *iface,
 static const WCHAR *read_only_message(const struct olk_account_prop *prop, struct auto_text *message)
 {
     message->len = 0;
-    auto_text_add(message, prop->automation);
+    auto_text_add_ascii(message, prop->automation);
     auto_text_add_ascii(auto_text_add_ascii(message, " ("), prop->idl_name);
     return auto_text_add_ascii(message, ") is documented read-only: the account manager does not let it change")->buf;
 }
@@ -170,7 +170,7 @@ static HRESULT get_value(struct account *account, enum olk_prop_id id, VARIANT *
         return E_POINTER;
     VariantInit(out);
     if (prop->secret)
-        return auto_error_name(E_ACCESSDENIED, ACCOUNT_IID, "", prop->automation,
+        return auto_error_ascii_name(E_ACCESSDENIED, ACCOUNT_IID, "", prop->automation,
                                " is a secret: it can be set, never read back");
     if (FAILED(auto_value_to_variant(current_value(account, id), out)))
         return auto_error(E_OUTOFMEMORY, ACCOUNT_IID, "Out of memory");
@@ -185,7 +185,7 @@ static HRESULT get_typed(struct account *account, enum olk_prop_id id, VARTYPE t
     if (SUCCEEDED(hr) && V_VT(out) != type)
     {
         VariantClear(out);
-        return auto_error_name(E_ACCT_NOT_FOUND, ACCOUNT_IID, "The account does not have the property ",
+        return auto_error_ascii_name(E_ACCT_NOT_FOUND, ACCOUNT_IID, "The account does not have the property ",
                                olk_account_props[id].automation, "");
     }
     return hr;
@@ -364,7 +364,7 @@ static HRESULT STDMETHODCALLTYPE account_Save(IOlkHelperAccount *iface)
     {
         IOlkAccount_Release(target);
         if (failed < account->change_count)
-            return auto_error_name(hr, ACCOUNT_IID, "Save: the account manager refused ",
+            return auto_error_ascii_name(hr, ACCOUNT_IID, "Save: the account manager refused ",
                                    account->changes[failed].prop->automation, "");
         return auto_error(hr, ACCOUNT_IID, "Save: the account manager could not save the changes");
     }

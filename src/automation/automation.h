@@ -60,6 +60,8 @@ HRESULT auto_error(HRESULT hr, REFIID iid, const char *description);
 /* As auto_error, the description made of before, name and after, joined
  * without separator. */
 HRESULT auto_error_name(HRESULT hr, REFIID iid, const char *before, const WCHAR *name, const char *after);
+/* The same with a name of our own (a property's), kept in ASCII. */
+HRESULT auto_error_ascii_name(HRESULT hr, REFIID iid, const char *before, const char *name, const char *after);
 /* As auto_error, with a description made at run time (struct auto_text). */
 HRESULT auto_error_text(HRESULT hr, REFIID iid, const WCHAR *description);
 /* The same error in an EXCEPINFO, for an Invoke that answers it itself:

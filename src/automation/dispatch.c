@@ -89,9 +89,17 @@ HRESULT auto_error_name(HRESULT hr, REFIID iid, const char *before, const WCHAR 
     return auto_error_text(hr, iid, text.buf);
 }
 
+HRESULT auto_error_ascii_name(HRESULT hr, REFIID iid, const char *before, const char *name, const char *after)
+{
+    struct auto_text text = { { 0 }, 0 };
+
+    auto_text_add_ascii(auto_text_add_ascii(auto_text_add_ascii(&text, before), name), after);
+    return auto_error_text(hr, iid, text.buf);
+}
+
 HRESULT auto_error(HRESULT hr, REFIID iid, const char *description)
 {
-    return auto_error_name(hr, iid, description, L"", "");
+    return auto_error_ascii_name(hr, iid, description, "", "");
 }
 
 HRESULT auto_exception(EXCEPINFO *excep, HRESULT hr, const WCHAR *description)

@@ -97,21 +97,21 @@ HRESULT auto_value_from_variant(const struct olk_account_prop *prop, const VARIA
         if (FAILED(hr))
             hr = auto_change_type(&text, in, VT_I4);
         if (FAILED(hr))
-            return auto_error_name(E_INVALIDARG, iid, "", prop->automation, ": the value is not a number");
+            return auto_error_ascii_name(E_INVALIDARG, iid, "", prop->automation, ": the value is not a number");
         value->type = PT_LONG;
         value->dw = V_UI4(&text);
         return S_OK;
     }
     hr = auto_change_type(&text, in, VT_BSTR);
     if (FAILED(hr))
-        return auto_error_name(E_INVALIDARG, iid, "", prop->automation, ": the value cannot be read as text");
+        return auto_error_ascii_name(E_INVALIDARG, iid, "", prop->automation, ": the value cannot be read as text");
     hr = olk_value_parse(prop, V_BSTR(&text), value, &error);
     VariantClear(&text);
     if (hr == E_INVALIDARG)
     {
         struct auto_text message = { { 0 }, 0 };
 
-        auto_text_add_ascii(auto_text_add_ascii(auto_text_add(&message, prop->automation), ": "),
+        auto_text_add_ascii(auto_text_add_ascii(auto_text_add_ascii(&message, prop->automation), ": "),
                             parse_problem(error));
         return auto_error_text(hr, iid, message.buf);
     }

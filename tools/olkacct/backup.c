@@ -32,7 +32,7 @@ static void member(struct olkacct_text *t, BOOL *first, const struct olk_account
                    const struct olk_value *value)
 {
     text_append(t, *first ? L" " : L", ");
-    text_json_string(t, prop->json);
+    text_json_name(t, prop->json);
     text_append(t, L": ");
     olkacct_value_json(t, value);
     *first = FALSE;
@@ -59,7 +59,7 @@ void backup_set_account(struct olkacct_text *t, BOOL first, const struct olk_acc
     {
         if (!olk_account_props[props[i]].secret) continue;
         text_append(t, none ? L" " : L", ");
-        text_json_string(t, olk_account_props[props[i]].json);
+        text_json_name(t, olk_account_props[props[i]].json);
         none = FALSE;
     }
     text_append(t, L" ] }");

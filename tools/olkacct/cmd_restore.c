@@ -125,7 +125,7 @@ static int check_after(const struct olk_account_record *now, const struct json_v
         {
             value_words(prop, &now->values[prop - olk_account_props], is, sizeof(is));
             value_words(prop, &expected, was, sizeof(was));
-            olkacct_error("not restored: account %lu %ls is now %s, not %s as the change left it (--force "
+            olkacct_error("not restored: account %lu %s is now %s, not %s as the change left it (--force "
                           "restores anyway)", (unsigned long)id, prop->json, is, was);
             code = OLKACCT_EXIT_RESTORE_REFUSED;
         }
@@ -171,7 +171,7 @@ static int plan_changes(const struct json_value *before, DWORD id, struct plan *
 
         if (!prop || !to_value(prop, &before->items[i], &change->value)) return OLKACCT_EXIT_BACKUP;
         if (!change->value.type)
-            olkacct_error("account %lu %ls had no value before and cannot be removed through the API: left as it "
+            olkacct_error("account %lu %s had no value before and cannot be removed through the API: left as it "
                           "is", (unsigned long)id, prop->json);
         else if (olk_value_equal(&change->value, &plan->now.values[prop - olk_account_props]))
             olk_value_free(&change->value);
@@ -179,7 +179,7 @@ static int plan_changes(const struct json_value *before, DWORD id, struct plan *
         {
             change->prop = prop;
             plan->ids[plan->count++] = prop - olk_account_props;
-            text_append(out, prop->json);
+            text_utf8(out, prop->json);
             text_append(out, L": ");
             olkacct_value_text(out, prop, &plan->now.values[prop - olk_account_props]);
             text_append(out, L" -> ");
@@ -259,8 +259,8 @@ static int apply_plan(struct restore *r, struct plan *plan, struct olk_account_r
     if (FAILED(hr = olk_account_set(plan->account, plan->changes, plan->count,
                                     allows_read_only(r) ? OLK_SET_ALLOW_READ_ONLY : 0, &failed)))
     {
-        olkacct_error("restoring account %lu failed (%ls): %s", (unsigned long)id,
-                      failed < plan->count ? plan->changes[failed].prop->json : L"SaveChanges", olkacct_hr(hr));
+        olkacct_error("restoring account %lu failed (%s): %s", (unsigned long)id,
+                      failed < plan->count ? plan->changes[failed].prop->json : "SaveChanges", olkacct_hr(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }
     if (FAILED(hr = olk_account_read(plan->account, after, &step)))

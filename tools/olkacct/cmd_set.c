@@ -80,23 +80,23 @@ static int parse_change(struct set_run *run, const WCHAR *word, DWORD index)
     for (i = 0; i < index; i++)
     {
         if (run->changes[i].prop != prop) continue;
-        olkacct_error("%ls is given twice", prop->json);
+        olkacct_error("%s is given twice", prop->json);
         return OLKACCT_EXIT_REFUSED;
     }
     if (prop->secret && wcscmp(eq + 1, L"-"))
     {
-        olkacct_error("%ls is a secret: never on the command line; write %ls=- and give it on standard input",
+        olkacct_error("%s is a secret: never on the command line; write %s=- and give it on standard input",
                       prop->json, prop->json);
         return OLKACCT_EXIT_REFUSED;
     }
     if (prop->access == OLK_PROP_READ_ONLY && !run->o->allow_read_only)
     {
-        olkacct_error("%ls is documented read-only (add --allow-read-only to try it anyway)", prop->json);
+        olkacct_error("%s is documented read-only (add --allow-read-only to try it anyway)", prop->json);
         return OLKACCT_EXIT_REFUSED;
     }
     if (prop->secret && !read_secret(secret, ARRAYSIZE(secret)))
     {
-        olkacct_error("%ls: no value on standard input", prop->json);
+        olkacct_error("%s: no value on standard input", prop->json);
         return OLKACCT_EXIT_REFUSED;
     }
     hr = olk_value_parse(prop, prop->secret ? secret : eq + 1, &run->changes[index].value, &error);
@@ -109,7 +109,7 @@ static int parse_change(struct set_run *run, const WCHAR *word, DWORD index)
     if (FAILED(hr))
     {
         olkacct_utf8(eq + 1, text, sizeof(text));
-        olkacct_error("%ls: '%s' is %s", prop->json, text, parse_error_text(error));
+        olkacct_error("%s: '%s' is %s", prop->json, text, parse_error_text(error));
         return OLKACCT_EXIT_REFUSED;
     }
     run->changes[index].prop = prop;
@@ -153,7 +153,7 @@ static void free_changes(struct set_run *run)
 static void change_line(struct olkacct_text *t, const struct olk_account_prop *prop, const struct olk_value *before,
                         const struct olk_value *after, const WCHAR *note)
 {
-    text_append(t, prop->json);
+    text_utf8(t, prop->json);
     text_append(t, L": ");
     olkacct_value_text(t, prop, before);
     text_append(t, L" -> ");
@@ -208,10 +208,10 @@ static int report_refusal(struct set_run *run, HRESULT hr, DWORD failed)
     }
     if (prop->access == OLK_PROP_READ_ONLY)
     {
-        olkacct_error("%ls: refused by the account manager (%s): nothing saved", prop->json, olkacct_hr(hr));
+        olkacct_error("%s: refused by the account manager (%s): nothing saved", prop->json, olkacct_hr(hr));
         return OLKACCT_EXIT_NOT_KEPT;
     }
-    olkacct_error("IOlkAccount::SetProp refused %ls: %s: nothing saved", prop->json, olkacct_hr(hr));
+    olkacct_error("IOlkAccount::SetProp refused %s: %s: nothing saved", prop->json, olkacct_hr(hr));
     return OLKACCT_EXIT_ACCOUNT_API;
 }
 
@@ -246,7 +246,7 @@ static int report(struct set_run *run, const struct olk_account_record *before,
 
         if (prop->access != OLK_PROP_READ_ONLY || olk_value_equal(&after->values[run->ids[i]], &run->changes[i].value))
             continue;
-        olkacct_error("%ls: ignored by the account manager (SaveChanges succeeded, the value read back is not the "
+        olkacct_error("%s: ignored by the account manager (SaveChanges succeeded, the value read back is not the "
                       "one set)", prop->json);
     }
     return code;

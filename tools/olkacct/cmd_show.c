@@ -44,20 +44,20 @@ static void categories_text(struct olkacct_text *t, DWORD bits, BOOL json)
 
 static size_t widest_name(void)
 {
-    size_t i, width = wcslen(L"categories");
+    size_t i, width = strlen("categories");
 
     for (i = 0; i < OLK_PROP_COUNT; i++)
-        if (wcslen(olk_account_props[i].json) > width) width = wcslen(olk_account_props[i].json);
+        if (strlen(olk_account_props[i].json) > width) width = strlen(olk_account_props[i].json);
     return width;
 }
 
-static void text_row(struct olkacct_text *t, size_t width, const WCHAR *name, const struct olk_account_prop *prop,
+static void text_row(struct olkacct_text *t, size_t width, const char *name, const struct olk_account_prop *prop,
                      const struct olk_value *value)
 {
     size_t start;
 
-    text_append(t, name);
-    text_spaces(t, width - wcslen(name) + 2);
+    text_utf8(t, name);
+    text_spaces(t, width - strlen(name) + 2);
     start = t->len;
     olkacct_value_text(t, prop, value);
     if (t->failed) return;
@@ -115,7 +115,7 @@ static void json_property(struct olkacct_text *t, const struct olk_account_prop 
     swprintf(tag, ARRAYSIZE(tag), L"0x%08lX", (unsigned long)prop->tag);
     MultiByteToWideChar(CP_UTF8, 0, prop->idl_name, -1, idl, ARRAYSIZE(idl));
     text_append(t, L"    { \"name\": ");
-    text_json_string(t, prop->json);
+    text_json_name(t, prop->json);
     text_append(t, L", \"property\": ");
     text_json_string(t, idl);
     text_append(t, L", \"tag\": ");

@@ -17,7 +17,7 @@ BOOL olkacct_write_stdout(const char *utf8, size_t len);
 BOOL olkacct_write_stderr(const char *utf8, size_t len);
 
 /* "olkacct: <message>\n" on stderr; the format and its %s arguments are UTF-8. */
-void olkacct_error(const char *fmt, ...);
+void olkacct_error(const char *fmt, ...) __attribute__((format(ms_printf, 1, 2)));
 
 /* The last message olkacct_error printed, without "olkacct: " and the newline. */
 const char *olkacct_last_error(void);

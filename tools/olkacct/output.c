@@ -182,11 +182,11 @@ void olkacct_value_json(struct olkacct_text *out, const struct olk_value *value)
     else text_append(out, L"null");
 }
 
-static void json_member(struct olkacct_text *out, const WCHAR *key, BOOL first)
+static void json_member(struct olkacct_text *out, const char *key, BOOL first)
 {
-    text_append(out, first ? L"\n    \"" : L",\n    \"");
-    text_append(out, key);
-    text_append(out, L"\": ");
+    text_append(out, first ? L"\n    " : L",\n    ");
+    text_json_name(out, key);
+    text_append(out, L": ");
 }
 
 static void json_type(struct olkacct_text *out, const CLSID *type)

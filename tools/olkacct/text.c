@@ -113,6 +113,13 @@ void text_json_hex(struct olkacct_text *out, const BYTE *bin, DWORD cb)
 }
 
 
+void text_json_name(struct olkacct_text *b, const char *name)
+{
+    text_append(b, L"\"");
+    text_utf8(b, name);
+    text_append(b, L"\"");
+}
+
 void text_utf8(struct olkacct_text *b, const char *s)
 {
     WCHAR chunk[256];

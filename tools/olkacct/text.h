@@ -27,6 +27,8 @@ void text_number(struct olkacct_text *b, DWORD n);
 
 /* A JSON string; a lone surrogate becomes \ufffd. */
 void text_json_string(struct olkacct_text *b, const WCHAR *s);
+/* The same for one of the vocabulary's ASCII names. */
+void text_json_name(struct olkacct_text *b, const char *name);
 /* A JSON string of lowercase hex digits. */
 void text_json_hex(struct olkacct_text *b, const BYTE *bin, DWORD cb);
 
