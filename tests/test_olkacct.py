@@ -745,6 +745,31 @@ def case_restore():
         check(parsed_data() == edited, "a restore whose backup cannot be written changed something")
         # Backups are written whole, beside their place, then moved there: nothing partial stays.
         check(not [n for n in os.listdir(d.dir) if n.endswith(".partial")], "a partial backup left behind")
+
+    # A restore that fails halfway: two accounts, the second refused by the account manager. The first stays
+    # restored, the error names the restore's own backup, and restoring that puts the first back as well.
+    with DataCopy() as d:
+        a, b, both, own = (windows_path(d.path(n)) for n in ("a.json", "b.json", "both.json", "own.json"))
+        run_ok("set", "2", "name=Halfway", "--backup", a)
+        run_managed("ok", "set", "3", "inet_port=996", "--allow-read-only", "--backup", b,
+                    OLK_STANDIN_READ_ONLY="accept")
+        with open(d.path("a.json"), encoding="utf-8") as f:
+            merged = json.load(f)
+        with open(d.path("b.json"), encoding="utf-8") as f:
+            merged["accounts"] += json.load(f)["accounts"]
+        merged["allow_read_only"] = True
+        with open(d.path("both.json"), "w", encoding="utf-8") as f:
+            json.dump(merged, f)
+        before = parsed_data()
+        out, mine, result = run_managed("account_api", "restore", both, "--backup", own)
+        check(any(re.fullmatch(r"olkacct: restoring account 3 failed \(inet_port\): .*", l) for l in mine),
+              "the refused account named", result)
+        check(any(l == "olkacct: what this restore replaced is in the backup %s" % own for l in mine),
+              "the restore's own backup named after a failure halfway", result)
+        halfway = changed_properties(before[0], parsed_data()[0])
+        check(halfway.keys() == {("outlook", 2)}, "only the first account restored: %r" % halfway)
+        run_ok("restore", own)
+        check(parsed_data() == before, "the restore's own backup did not undo the half of it that was done")
         refused("backup", r"olkacct: .* is not an olkacct backup \(at byte \d+\)", "restore", windows_path(DATA))
         refused("backup", r"olkacct: cannot read the backup .*", "restore", windows_path(d.path("none.json")))
 

@@ -117,6 +117,14 @@ void backup_order(struct olkacct_text *t, DWORD category, const DWORD *before, D
     id_array(t, after, after_count);
 }
 
+void backup_line(struct olkacct_text *t, const WCHAR *label, const WCHAR *file)
+{
+    text_append(t, label);
+    text_append(t, L": ");
+    text_append(t, file);
+    text_append(t, L"\n");
+}
+
 void backup_end(struct olkacct_text *t, BOOL has_accounts)
 {
     text_append(t, has_accounts ? L"\n  ]\n}\n" : L"\n}\n");

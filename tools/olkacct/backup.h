@@ -25,6 +25,9 @@ void backup_deleted_account(struct olkacct_text *t, const struct olk_account_rec
 void backup_order(struct olkacct_text *t, DWORD category, const DWORD *before, DWORD before_count,
                   const DWORD *after, DWORD after_count);
 
+/* "label: FILE" and a newline, as each changing subcommand names its files. */
+void backup_line(struct olkacct_text *t, const WCHAR *label, const WCHAR *file);
+
 /* Closes the object begun by backup_begin (after the accounts, if any). */
 void backup_end(struct olkacct_text *t, BOOL has_accounts);
 

@@ -42,9 +42,8 @@ static int delete_account(const struct olkacct_options *o, struct olkacct_connec
     text_number(&out, olkacct_record_id(record));
     text_append(&out, L" ");
     olkacct_value_text(&out, &olk_account_props[OLK_PROP_ACCT_NAME], &record->values[OLK_PROP_ACCT_NAME]);
-    text_append(&out, L"\nbackup: ");
-    text_append(&out, path);
     text_append(&out, L"\n");
+    backup_line(&out, L"backup", path);
     return olkacct_print(&out);
 }
 

@@ -132,9 +132,7 @@ static int set_order(const struct olkacct_options *o, struct olkacct_connection 
     {
         struct olkacct_text out = { 0 };
 
-        text_append(&out, L"backup: ");
-        text_append(&out, path);
-        text_append(&out, L"\n");
+        backup_line(&out, L"backup", path);
         code = olkacct_print(&out);
     }
     free(wanted);

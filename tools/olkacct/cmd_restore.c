@@ -142,6 +142,7 @@ struct plan
     struct olk_change *changes;
     enum olk_prop_id *ids;
     DWORD count;
+    BOOL applied;           /* SetProp and SaveChanges went through */
 };
 
 static void plan_free(struct plan *plan)
@@ -179,12 +180,7 @@ static int plan_changes(const struct json_value *before, DWORD id, struct plan *
         {
             change->prop = prop;
             plan->ids[plan->count++] = prop - olk_account_props;
-            text_utf8(out, prop->json);
-            text_append(out, L": ");
-            olkacct_value_text(out, prop, &plan->now.values[prop - olk_account_props]);
-            text_append(out, L" -> ");
-            olkacct_value_text(out, prop, &change->value);
-            text_append(out, L"\n");
+            olkacct_change_line(out, prop, &plan->now.values[prop - olk_account_props], &change->value, NULL);
         }
     }
     return OLKACCT_EXIT_OK;
@@ -227,22 +223,24 @@ static BOOL allows_read_only(const struct restore *r)
 }
 
 /* A backup of the restore itself, in a set's form, so that it too can be
- * undone: before = the values it replaces, after = the values it puts back
- * or, once done, the values read back. */
+ * undone: before = the values it replaces, after = the values it puts back.
+ * Once done (after given): only the accounts it did change, with the values
+ * read back where they could be read. */
 static int write_own_backup(struct restore *r, const struct plan *plans, DWORD count,
                             const struct olk_account_record *after, BOOL replace, WCHAR *path)
 {
     struct olkacct_text t = { 0 };
     struct olk_value values[OLK_PROP_COUNT];
-    BOOL first = TRUE;
+    BOOL first = TRUE, read;
     DWORD i, k;
 
     backup_begin(&t, "set", r->c.identity, allows_read_only(r));
     for (i = 0; i < count; i++)
     {
-        if (!plans[i].count) continue;
+        if (!plans[i].count || (after && !plans[i].applied)) continue;
+        read = after && after[i].values[OLK_PROP_ACCT_ID].type;
         for (k = 0; k < plans[i].count; k++)
-            values[k] = after ? after[i].values[plans[i].ids[k]] : plans[i].changes[k].value;
+            values[k] = read ? after[i].values[plans[i].ids[k]] : plans[i].changes[k].value;
         backup_set_account(&t, first, &plans[i].now, plans[i].ids, values, plans[i].count);
         first = FALSE;
     }
@@ -263,6 +261,7 @@ static int apply_plan(struct restore *r, struct plan *plan, struct olk_account_r
                       failed < plan->count ? plan->changes[failed].prop->json : "SaveChanges", olkacct_hr(hr));
         return OLKACCT_EXIT_ACCOUNT_API;
     }
+    plan->applied = TRUE;
     if (FAILED(hr = olk_account_read(plan->account, after, &step)))
     {
         olkacct_error("account %lu was restored, but reading it back failed: %s", (unsigned long)id,
@@ -274,31 +273,25 @@ static int apply_plan(struct restore *r, struct plan *plan, struct olk_account_r
 
 /* After every account was planned and checked: the restore's own backup,
  * then the changes, one account at a time, then the backup again with what
- * the changes really left (as set does). */
+ * the changes really left (as set does), also when one failed halfway. */
 static int put_back(struct restore *r, struct plan *plans, DWORD count, struct olkacct_text *out)
 {
     struct olk_account_record *after = calloc(count + 1, sizeof(*after));
     WCHAR path[MAX_PATH];
     DWORD i, changed = 0, applied = 0;
-    int code = after ? OLKACCT_EXIT_OK : OLKACCT_EXIT_FAILURE;
+    int code = after ? OLKACCT_EXIT_OK : OLKACCT_EXIT_FAILURE, again;
 
     for (i = 0; i < count; i++) changed += plans[i].count;
     if (!code && changed) code = write_own_backup(r, plans, count, NULL, FALSE, path);
     for (i = 0; !code && i < count; i++)
-        if (plans[i].count && !(code = apply_plan(r, &plans[i], &after[i]))) applied++;
-    if (!code && changed) code = write_own_backup(r, plans, count, after, TRUE, path);
-    else if (applied) olkacct_error("what this restore replaced is in the backup %ls", path);
+        if (plans[i].count) code = apply_plan(r, &plans[i], &after[i]);
+    for (i = 0; i < count; i++) applied += plans[i].applied;
+    if (applied && (again = write_own_backup(r, plans, count, after, TRUE, path)) && !code) code = again;
+    if (code && applied) olkacct_error("what this restore replaced is in the backup %ls", path);
     if (!code)
     {
-        text_append(out, L"restored: ");
-        text_append(out, r->o->args[0].text);
-        text_append(out, L"\n");
-        if (changed)
-        {
-            text_append(out, L"backup: ");
-            text_append(out, path);
-            text_append(out, L"\n");
-        }
+        backup_line(out, L"restored", r->o->args[0].text);
+        if (changed) backup_line(out, L"backup", path);
     }
     for (i = 0; after && i < count; i++) olk_account_record_free(&after[i]);
     free(after);
@@ -387,11 +380,8 @@ static int restore_order(struct restore *r)
         return OLKACCT_EXIT_ACCOUNT_API;
     }
     memset(&out, 0, sizeof(out));
-    text_append(&out, L"restored: ");
-    text_append(&out, r->o->args[0].text);
-    text_append(&out, L"\nbackup: ");
-    text_append(&out, path);
-    text_append(&out, L"\n");
+    backup_line(&out, L"restored", r->o->args[0].text);
+    backup_line(&out, L"backup", path);
     return olkacct_print(&out);
 }
 

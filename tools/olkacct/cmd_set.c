@@ -150,25 +150,13 @@ static void free_changes(struct set_run *run)
 }
 
 /* "name: BEFORE -> AFTER[ note]" */
-static void change_line(struct olkacct_text *t, const struct olk_account_prop *prop, const struct olk_value *before,
-                        const struct olk_value *after, const WCHAR *note)
-{
-    text_utf8(t, prop->json);
-    text_append(t, L": ");
-    olkacct_value_text(t, prop, before);
-    text_append(t, L" -> ");
-    olkacct_value_text(t, prop, after);
-    if (note) text_append(t, note);
-    text_append(t, L"\n");
-}
-
 static int dry_run(struct set_run *run, const struct olk_account_record *before)
 {
     struct olkacct_text t = { 0 };
     DWORD i;
 
     for (i = 0; i < run->count; i++)
-        change_line(&t, run->changes[i].prop, &before->values[run->ids[i]], &run->changes[i].value, L" (dry run)");
+        olkacct_change_line(&t, run->changes[i].prop, &before->values[run->ids[i]], &run->changes[i].value, L" (dry run)");
     return olkacct_print(&t);
 }
 
@@ -232,13 +220,11 @@ static int report(struct set_run *run, const struct olk_account_record *before,
         const WCHAR *note = NULL;
 
         if (prop->access == OLK_PROP_READ_ONLY) note = kept ? L" (read-only: kept)" : L" (read-only: ignored)";
-        change_line(&t, prop, &before->values[run->ids[i]], now, note);
+        olkacct_change_line(&t, prop, &before->values[run->ids[i]], now, note);
         if (kept || prop->access != OLK_PROP_READ_ONLY) continue;
         code = OLKACCT_EXIT_NOT_KEPT;
     }
-    text_append(&t, L"backup: ");
-    text_append(&t, path);
-    text_append(&t, L"\n");
+    backup_line(&t, L"backup", path);
     if (olkacct_print(&t)) return OLKACCT_EXIT_FAILURE;
     for (i = 0; i < run->count && code; i++)
     {

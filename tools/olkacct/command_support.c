@@ -182,3 +182,15 @@ void olkacct_value_text(struct olkacct_text *t, const struct olk_account_prop *p
         text_append(t, L"-");
     }
 }
+
+void olkacct_change_line(struct olkacct_text *t, const struct olk_account_prop *prop, const struct olk_value *before,
+                         const struct olk_value *after, const WCHAR *note)
+{
+    text_utf8(t, prop->json);
+    text_append(t, L": ");
+    olkacct_value_text(t, prop, before);
+    text_append(t, L" -> ");
+    olkacct_value_text(t, prop, after);
+    if (note) text_append(t, note);
+    text_append(t, L"\n");
+}

@@ -39,6 +39,11 @@ DWORD olkacct_record_id(const struct olk_account_record *record);
  * a number with its documented names, text with controls as spaces, hex. */
 void olkacct_value_text(struct olkacct_text *t, const struct olk_account_prop *prop, const struct olk_value *v);
 
+/* "name: before -> after", note (or nothing) and a newline: one change as
+ * set and restore print it. */
+void olkacct_change_line(struct olkacct_text *t, const struct olk_account_prop *prop, const struct olk_value *before,
+                         const struct olk_value *after, const WCHAR *note);
+
 /* "name (ID n)" of a record, for messages (UTF-8). */
 void olkacct_account_words(const struct olk_account_record *record, char *out, size_t size);
 
